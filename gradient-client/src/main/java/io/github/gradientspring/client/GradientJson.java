@@ -1,0 +1,145 @@
+package io.github.gradientspring.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.gradientspring.client.model.CreateIndexingJobRequest;
+import io.github.gradientspring.client.model.IndexedDataSource;
+import io.github.gradientspring.client.model.IndexingJob;
+import io.github.gradientspring.client.model.IndexingJobPage;
+import io.github.gradientspring.client.model.PageLinks;
+import io.github.gradientspring.client.model.PageMeta;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The client's own JSON mapping of the wire format. It never uses an application's mapper, so that global Jackson
+ * settings (naming strategies, failing on unknown properties, date formats) cannot change what the client sends
+ * or accepts. Readers and writers are made once; they are immutable and thread-safe.
+ */
+final class GradientJson {
+
+    static final GradientJson INSTANCE = new GradientJson();
+
+    private final ObjectReader jobEnvelope;
+
+    private final ObjectReader jobsEnvelope;
+
+    private final ObjectReader dataSourcesEnvelope;
+
+    private final ObjectReader signedUrlEnvelope;
+
+    private final ObjectReader errorBody;
+
+    private final ObjectWriter createBody;
+
+    private GradientJson() {
+        JsonMapper mapper = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+        this.jobEnvelope = mapper.readerFor(JobEnvelope.class);
+        this.jobsEnvelope = mapper.readerFor(JobsEnvelope.class);
+        this.dataSourcesEnvelope = mapper.readerFor(DataSourcesEnvelope.class);
+        this.signedUrlEnvelope = mapper.readerFor(SignedUrlEnvelope.class);
+        this.errorBody = mapper.readerFor(ErrorBody.class);
+        this.createBody = mapper.writerFor(CreateBody.class);
+    }
+
+    IndexingJob readJob(InputStream body) throws IOException {
+        JobEnvelope envelope = this.jobEnvelope.readValue(body);
+        if (envelope == null || envelope.job() == null) {
+            throw new MissingEnvelopeException("job");
+        }
+        return envelope.job();
+    }
+
+    IndexingJobPage readPage(InputStream body) throws IOException {
+        JobsEnvelope envelope = this.jobsEnvelope.readValue(body);
+        if (envelope == null) {
+            throw new MissingEnvelopeException("jobs");
+        }
+        WireLinks links = envelope.links();
+        WirePages pages = (links != null) ? links.pages() : null;
+        PageLinks pageLinks = (pages != null)
+                ? new PageLinks(pages.first(), pages.previous(), pages.next(), pages.last()) : PageLinks.NONE;
+        return new IndexingJobPage(envelope.jobs(), pageLinks, envelope.meta());
+    }
+
+    List<IndexedDataSource> readDataSources(InputStream body) throws IOException {
+        DataSourcesEnvelope envelope = this.dataSourcesEnvelope.readValue(body);
+        if (envelope == null) {
+            throw new MissingEnvelopeException("indexed_data_sources");
+        }
+        return (envelope.indexedDataSources() != null) ? envelope.indexedDataSources() : List.of();
+    }
+
+    String readSignedUrl(InputStream body) throws IOException {
+        SignedUrlEnvelope envelope = this.signedUrlEnvelope.readValue(body);
+        if (envelope == null || envelope.signedUrl() == null) {
+            throw new MissingEnvelopeException("signed_url");
+        }
+        return envelope.signedUrl();
+    }
+
+    /** Reads DigitalOcean's error body; {@code null} when the bytes are not such a body. */
+    ErrorBody readErrorBody(byte[] body) {
+        try {
+            ErrorBody error = this.errorBody.readValue(body);
+            return (error != null && (error.id() != null || error.message() != null)) ? error : null;
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    byte[] writeCreate(CreateIndexingJobRequest request) {
+        List<String> dataSources = request.dataSourceUuids().isEmpty() ? null : request.dataSourceUuids();
+        return this.createBody.writeValueAsBytes(new CreateBody(request.knowledgeBaseUuid(), dataSources));
+    }
+
+    /** A 2xx body that parsed as JSON but lacked the envelope's key. */
+    static final class MissingEnvelopeException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        MissingEnvelopeException(String key) {
+            super("the response has no \"" + key + "\"");
+        }
+
+    }
+
+    record JobEnvelope(IndexingJob job) {
+    }
+
+    record JobsEnvelope(List<IndexingJob> jobs, WireLinks links, PageMeta meta) {
+    }
+
+    record WireLinks(WirePages pages) {
+    }
+
+    // The gen-ai API spells the previous page "previous"; the rest of DigitalOcean's API spells it "prev".
+    record WirePages(String first, @JsonAlias("prev") String previous, String next, String last) {
+    }
+
+    record DataSourcesEnvelope(List<IndexedDataSource> indexedDataSources) {
+    }
+
+    record SignedUrlEnvelope(String signedUrl) {
+    }
+
+    record ErrorBody(String id, String message, String requestId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreateBody(String knowledgeBaseUuid, List<String> dataSourceUuids) {
+    }
+
+}

@@ -1,0 +1,241 @@
+package io.github.gradientspring.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.gradientspring.client.error.GradientException;
+import io.github.gradientspring.client.error.IndexingJobFailedException;
+import io.github.gradientspring.client.error.IndexingJobTimeoutException;
+import io.github.gradientspring.client.model.CreateIndexingJobRequest;
+import io.github.gradientspring.client.model.IndexedDataSource;
+import io.github.gradientspring.client.model.IndexingJob;
+import io.github.gradientspring.client.model.IndexingJobPage;
+import io.github.gradientspring.client.model.PageRequest;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A reactive client for the knowledge-base indexing jobs of DigitalOcean Gradient
+ * ({@code /v2/gen-ai/indexing_jobs}).
+ * <p>
+ * Every method is lazy: nothing is sent until the result is subscribed to, and cancelling the subscription aborts
+ * the exchange and any pending retry or poll. Ids are checked before anything is sent; a bad one fails with
+ * {@link IllegalArgumentException} naming the argument. Failures of the API or the network arrive as a
+ * {@link GradientException}. Instances are thread-safe; make one per access token and share it.
+ *
+ * <pre>{@code
+ * IndexingJobsClient client = IndexingJobsClient.builder()
+ *     .accessToken(System.getenv("DIGITALOCEAN_ACCESS_TOKEN"))
+ *     .build();
+ * IndexingJob cancelled = client.cancel(jobUuid).block();
+ * }</pre>
+ */
+public interface IndexingJobsClient {
+
+    /**
+     * Starts indexing a knowledge base ({@code POST /v2/gen-ai/indexing_jobs}). Retried only where no job can have
+     * started: the connection was refused, or the API answered 429 or 503.
+     * @param request the knowledge base and, optionally, which of its data sources to index
+     * @return the new job
+     */
+    Mono<IndexingJob> create(CreateIndexingJobRequest request);
+
+    /**
+     * Fetches a job's current state ({@code GET /v2/gen-ai/indexing_jobs/{uuid}}).
+     * @param jobUuid the job
+     * @return the job
+     */
+    Mono<IndexingJob> retrieve(String jobUuid);
+
+    /**
+     * Fetches one page of the account's indexing jobs, newest first ({@code GET /v2/gen-ai/indexing_jobs}).
+     * @param pageRequest which page, and how many jobs per page
+     * @return the page
+     */
+    Mono<IndexingJobPage> list(PageRequest pageRequest);
+
+    /**
+     * Streams every indexing job of the account, newest first. Pages are fetched one at a time, and the next only
+     * when the subscriber asks for more than the pages so far held; it stops after the last page.
+     * @return the jobs
+     */
+    Flux<IndexingJob> listAll();
+
+    /**
+     * Fetches the latest indexing jobs of one knowledge base (the API returns at most 15)
+     * ({@code GET /v2/gen-ai/knowledge_bases/{uuid}/indexing_jobs}).
+     * @param knowledgeBaseUuid the knowledge base
+     * @return the jobs, in a page
+     */
+    Mono<IndexingJobPage> listByKnowledgeBase(String knowledgeBaseUuid);
+
+    /**
+     * Streams the per-data-source results of a job ({@code GET /v2/gen-ai/indexing_jobs/{uuid}/data_sources}).
+     * @param jobUuid the job
+     * @return the data sources
+     */
+    Flux<IndexedDataSource> listDataSources(String jobUuid);
+
+    /**
+     * Fetches a signed URL to download a job's report
+     * ({@code GET /v2/gen-ai/indexing_jobs/{uuid}/details_signed_url}); see
+     * {@link IndexingJob#isReportAvailable()}.
+     * @param jobUuid the job
+     * @return the URL
+     */
+    Mono<URI> detailsSignedUrl(String jobUuid);
+
+    /**
+     * Cancels a job ({@code PUT /v2/gen-ai/indexing_jobs/{uuid}/cancel} with body {@code {"uuid": jobUuid}}).
+     * @param jobUuid the job
+     * @return the job as the API returned it after the cancel
+     */
+    Mono<IndexingJob> cancel(String jobUuid);
+
+    /**
+     * Follows a job: emits its state now and each time it changes, and completes after a terminal phase. Polls
+     * at an interval that starts short and grows while nothing changes. Fails with
+     * {@link IndexingJobTimeoutException} after the client's watch timeout.
+     * @param jobUuid the job
+     * @return each distinct state of the job
+     */
+    Flux<IndexingJob> watch(String jobUuid);
+
+    /**
+     * Waits for a job to end. Succeeds with the job when its phase is {@code SUCCEEDED}; fails with
+     * {@link IndexingJobFailedException} when it ends {@code FAILED}, {@code ERROR} or {@code CANCELLED}, and with
+     * {@link IndexingJobTimeoutException} when it has not ended within the timeout.
+     * @param jobUuid the job
+     * @param timeout how long to wait
+     * @return the succeeded job
+     */
+    Mono<IndexingJob> awaitCompletion(String jobUuid, Duration timeout);
+
+    /**
+     * Starts building a client.
+     * @return a new builder
+     */
+    static Builder builder() {
+        return new DefaultIndexingJobsClientBuilder();
+    }
+
+    /**
+     * Builds an {@link IndexingJobsClient}. Only the access token is required.
+     */
+    interface Builder {
+
+        /** The API's address when none is set. */
+        String DEFAULT_BASE_URL = "https://api.digitalocean.com";
+
+        /**
+         * Sets the DigitalOcean API token sent as {@code Authorization: Bearer …}. Required.
+         * @param accessToken the token
+         * @return this builder
+         */
+        Builder accessToken(String accessToken);
+
+        /**
+         * Sets the API's address; {@value #DEFAULT_BASE_URL} by default. Plain {@code http} is accepted only for a
+         * loopback host, such as the simulator.
+         * @param baseUrl an absolute URL
+         * @return this builder
+         */
+        Builder baseUrl(String baseUrl);
+
+        /**
+         * Sets a {@link WebClient.Builder} to start from, such as Spring Boot's, so that its filters, codecs and
+         * customizations apply. It is cloned, never changed.
+         * @param webClientBuilder the builder to start from
+         * @return this builder
+         */
+        Builder webClientBuilder(WebClient.Builder webClientBuilder);
+
+        /**
+         * Sets the connector that carries requests. Without one, the client makes a Reactor Netty connector that
+         * follows no redirects and applies {@link #connectTimeout(Duration)}.
+         * @param connector the connector
+         * @return this builder
+         */
+        Builder clientConnector(ClientHttpConnector connector);
+
+        /**
+         * Sets how long to wait for a connection; 5 seconds by default. Applies to the connector the client makes.
+         * @param connectTimeout the connect timeout
+         * @return this builder
+         */
+        Builder connectTimeout(Duration connectTimeout);
+
+        /**
+         * Sets how long one attempt may take, from sending to the last byte of the response; 60 seconds by
+         * default. Retries get a fresh timeout each.
+         * @param timeout the per-attempt timeout
+         * @return this builder
+         */
+        Builder timeout(Duration timeout);
+
+        /**
+         * Sets when and how failed calls are retried; {@link RetryPolicy#defaults()} unless set.
+         * @param retryPolicy the policy
+         * @return this builder
+         */
+        Builder retryPolicy(RetryPolicy retryPolicy);
+
+        /**
+         * Sets the largest response body the client accepts, in bytes; 4 MiB by default. Larger responses fail
+         * with a clear error instead of exhausting memory.
+         * @param maxResponseBytes the limit
+         * @return this builder
+         */
+        Builder maxResponseSize(int maxResponseBytes);
+
+        /**
+         * Sets the registry that records a {@code gradient.client.operation} observation per call;
+         * {@link ObservationRegistry#NOOP} by default.
+         * @param observationRegistry the registry
+         * @return this builder
+         */
+        Builder observationRegistry(ObservationRegistry observationRegistry);
+
+        /**
+         * Sets the first wait between polls of {@link #watch}; 2 seconds by default.
+         * @param initialInterval the first poll interval
+         * @return this builder
+         */
+        Builder watchInitialInterval(Duration initialInterval);
+
+        /**
+         * Sets the longest wait between polls of {@link #watch}; 30 seconds by default.
+         * @param maxInterval the poll interval cap
+         * @return this builder
+         */
+        Builder watchMaxInterval(Duration maxInterval);
+
+        /**
+         * Sets how long {@link #watch} follows a job before failing with {@link IndexingJobTimeoutException};
+         * 1 hour by default.
+         * @param timeout the watch timeout
+         * @return this builder
+         */
+        Builder watchTimeout(Duration timeout);
+
+        /**
+         * Sets how many jobs {@link #listAll()} asks for per page; 200, the API's maximum, by default.
+         * @param pageSize from 1 to 200
+         * @return this builder
+         */
+        Builder listAllPageSize(int pageSize);
+
+        /**
+         * Builds the client.
+         * @return the client
+         * @throws IllegalStateException when the access token is missing or a setting is invalid
+         */
+        IndexingJobsClient build();
+
+    }
+
+}

@@ -1,0 +1,112 @@
+package io.github.gradientspring.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import io.github.gradientspring.client.model.RateLimitStatus;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Reads the response headers that steer what the client does next. Header names are matched without regard to
+ * case, as DigitalOcean's own samples mix {@code ratelimit-reset} and {@code rateLimit-reset}.
+ */
+final class ResponseHeaders {
+
+    private ResponseHeaders() {
+    }
+
+    static RateLimitStatus rateLimit(HttpHeaders headers) {
+        Long limit = parseLong(headers.getFirst("ratelimit-limit"));
+        Long remaining = parseLong(headers.getFirst("ratelimit-remaining"));
+        Long reset = parseLong(headers.getFirst("ratelimit-reset"));
+        if (limit == null && remaining == null && reset == null) {
+            return RateLimitStatus.NONE;
+        }
+        return new RateLimitStatus(limit, remaining, (reset != null) ? Instant.ofEpochSecond(reset) : null);
+    }
+
+    /**
+     * The wait a response asks for, as the official SDKs read it: {@code retry-after-ms} in milliseconds, else
+     * {@code retry-after} in seconds (fractions allowed) or as an HTTP date. {@code null} when neither parses. The
+     * result may be zero or negative (a date in the past); whether to honour it is the retry policy's choice.
+     */
+    static Duration retryAfter(HttpHeaders headers, Clock clock) {
+        Duration millis = parseMillis(headers.getFirst("retry-after-ms"));
+        if (millis != null) {
+            return millis;
+        }
+        String retryAfter = headers.getFirst("retry-after");
+        if (retryAfter == null || retryAfter.isBlank()) {
+            return null;
+        }
+        Duration seconds = parseSeconds(retryAfter);
+        if (seconds != null) {
+            return seconds;
+        }
+        try {
+            ZonedDateTime date = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+            return Duration.between(clock.instant(), date.toInstant());
+        }
+        catch (DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    /** The {@code x-should-retry} header: {@code true}, {@code false}, or {@code null} when absent or other. */
+    static Boolean shouldRetry(HttpHeaders headers) {
+        String value = headers.getFirst("x-should-retry");
+        if ("true".equalsIgnoreCase(value)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equalsIgnoreCase(value)) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    static String requestId(HttpHeaders headers) {
+        return headers.getFirst("x-request-id");
+    }
+
+    private static Duration parseMillis(String value) {
+        Double number = parseFinite(value);
+        return (number != null) ? Duration.ofNanos((long) (number * 1_000_000)) : null;
+    }
+
+    private static Duration parseSeconds(String value) {
+        Double number = parseFinite(value);
+        return (number != null) ? Duration.ofNanos((long) (number * 1_000_000_000)) : null;
+    }
+
+    private static Double parseFinite(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.trim());
+            // Bounded so that a hostile header cannot overflow the conversion to nanoseconds.
+            return (Double.isFinite(number) && Math.abs(number) < 1e9) ? number : null;
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private static Long parseLong(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,80 @@
+package io.github.gradientspring.client;
+
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+
+import io.github.gradientspring.client.error.GradientApiException;
+import io.github.gradientspring.client.error.GradientConnectionException;
+import io.github.gradientspring.client.error.GradientTimeoutException;
+
+/**
+ * Applies a {@link RetryPolicy} to one failed attempt: whether to retry, and after how long.
+ */
+final class RetryDecider {
+
+    private final RetryPolicy policy;
+
+    private final DoubleSupplier random;
+
+    RetryDecider(RetryPolicy policy, DoubleSupplier random) {
+        this.policy = policy;
+        this.random = random;
+    }
+
+    RetryPolicy policy() {
+        return this.policy;
+    }
+
+    /**
+     * Returns the wait before the next attempt, or {@code null} when the failure is not retried.
+     * @param operation what was attempted
+     * @param failure how the attempt failed, already mapped to a {@code GradientException}
+     * @param retriesSoFar how many retries this call has already made
+     */
+    Duration delayBeforeRetry(GradientOperation operation, Throwable failure, int retriesSoFar) {
+        if (retriesSoFar >= this.policy.maxRetries() || !isRetryable(operation, failure)) {
+            return null;
+        }
+        if (failure instanceof GradientApiException api) {
+            Duration asked = api.retryAfter();
+            if (asked != null && !asked.isNegative() && !asked.isZero()
+                    && asked.compareTo(this.policy.maxRetryAfter()) <= 0) {
+                return asked;
+            }
+        }
+        return backoff(retriesSoFar);
+    }
+
+    Duration backoff(int retriesSoFar) {
+        Duration nominal = this.policy.nominalDelay(retriesSoFar);
+        double factor = 1 - this.random.getAsDouble() * this.policy.jitter();
+        return Duration.ofNanos((long) (nominal.toNanos() * factor));
+    }
+
+    static boolean isRetryable(GradientOperation operation, Throwable failure) {
+        if (failure instanceof GradientApiException api) {
+            int status = api.statusCode();
+            Boolean shouldRetry = api.error().shouldRetry();
+            if (Boolean.FALSE.equals(shouldRetry)) {
+                return false;
+            }
+            if (!operation.isIdempotent()) {
+                // 429 and 503 are the answers by which the API says it did not take the request on. Anything else
+                // (500, 502, 504, 408, 409, or x-should-retry: true) may follow a job that did start.
+                return status == 429 || status == 503;
+            }
+            if (Boolean.TRUE.equals(shouldRetry)) {
+                return true;
+            }
+            return status == 408 || status == 409 || status == 429 || status >= 500;
+        }
+        if (failure instanceof GradientTimeoutException) {
+            return operation.isIdempotent();
+        }
+        if (failure instanceof GradientConnectionException connection) {
+            return operation.isIdempotent() || !connection.requestSent();
+        }
+        return false;
+    }
+
+}
