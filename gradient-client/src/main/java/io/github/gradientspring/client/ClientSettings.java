@@ -3,13 +3,34 @@ package io.github.gradientspring.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
+import io.github.gradientspring.client.observation.GradientObservationConvention;
+import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The checked, immutable settings a built client runs with.
+ *
+ * @param observationConvention the convention of the client's observations, or {@code null} for the registry's
+ * global one or the default
+ * @param responseListeners told about every response, in order
  */
 record ClientSettings(URI baseUrl, Duration timeout, int maxResponseBytes, RetryDecider retries,
         ObservationRegistry observationRegistry, Duration watchInitialInterval, Duration watchMaxInterval,
-        Duration watchTimeout, int listAllPageSize, Clock clock) {
+        Duration watchTimeout, int listAllPageSize, Clock clock, GradientObservationConvention observationConvention,
+        List<GradientResponseListener> responseListeners) {
+
+    ClientSettings {
+        responseListeners = List.copyOf(responseListeners);
+    }
+
+    /** Settings without an observation convention or response listeners. */
+    ClientSettings(URI baseUrl, Duration timeout, int maxResponseBytes, RetryDecider retries,
+            ObservationRegistry observationRegistry, Duration watchInitialInterval, Duration watchMaxInterval,
+            Duration watchTimeout, int listAllPageSize, Clock clock) {
+        this(baseUrl, timeout, maxResponseBytes, retries, observationRegistry, watchInitialInterval, watchMaxInterval,
+                watchTimeout, listAllPageSize, clock, null, List.of());
+    }
+
 }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.github.gradientspring.client.error.GradientApiError;
 import io.github.gradientspring.client.error.GradientApiException;
@@ -74,11 +75,14 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private final OperationObservations observations;
 
-    DefaultIndexingJobsClient(WebClient webClient, ClientSettings settings) {
+    private final Function<Duration, Mono<Long>> retryDelays;
+
+    DefaultIndexingJobsClient(WebClient webClient, ClientSettings settings, Function<Duration, Mono<Long>> retryDelays) {
         this.webClient = webClient;
+        this.retryDelays = retryDelays;
         this.settings = settings;
         this.base = settings.baseUrl().toString();
-        this.observations = new OperationObservations(settings.observationRegistry(), settings.baseUrl());
+        this.observations = new OperationObservations(settings);
     }
 
     @Override
@@ -213,7 +217,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
                         + " of " + this.settings.retries().policy().maxRetries() + ") after: " + failure.getMessage());
             }
             state.retried(failure);
-            return Mono.delay(delay)
+            return this.retryDelays.apply(delay)
                 .then(Mono.defer(() -> withRetries(operation, attempt, retriesSoFar + 1, request, state)));
         });
     }

@@ -6,13 +6,19 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 import io.github.gradientspring.client.model.PageRequest;
+import io.github.gradientspring.client.observation.GradientObservationConvention;
+import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -45,6 +51,10 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
+    private GradientObservationConvention observationConvention;
+
+    private final List<GradientResponseListener> responseListeners = new ArrayList<>();
+
     private Duration watchInitialInterval = Duration.ofSeconds(2);
 
     private Duration watchMaxInterval = Duration.ofSeconds(30);
@@ -56,6 +66,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     private Clock clock = Clock.systemUTC();
 
     private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Function<Duration, Mono<Long>> retryDelays = Mono::delay;
 
     @Override
     public IndexingJobsClient.Builder accessToken(String accessToken) {
@@ -128,6 +140,43 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     }
 
     @Override
+    public IndexingJobsClient.Builder observationConvention(GradientObservationConvention observationConvention) {
+        this.observationConvention = Objects.requireNonNull(observationConvention,
+                "observationConvention must not be null");
+        return this;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder responseListener(GradientResponseListener listener) {
+        this.responseListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+        return this;
+    }
+
+    @Override
+    public DefaultIndexingJobsClientBuilder copy() {
+        DefaultIndexingJobsClientBuilder copy = new DefaultIndexingJobsClientBuilder();
+        copy.accessToken = this.accessToken;
+        copy.baseUrl = this.baseUrl;
+        copy.webClientBuilder = this.webClientBuilder;
+        copy.connector = this.connector;
+        copy.connectTimeout = this.connectTimeout;
+        copy.timeout = this.timeout;
+        copy.retryPolicy = this.retryPolicy;
+        copy.maxResponseBytes = this.maxResponseBytes;
+        copy.observationRegistry = this.observationRegistry;
+        copy.observationConvention = this.observationConvention;
+        copy.responseListeners.addAll(this.responseListeners);
+        copy.watchInitialInterval = this.watchInitialInterval;
+        copy.watchMaxInterval = this.watchMaxInterval;
+        copy.watchTimeout = this.watchTimeout;
+        copy.listAllPageSize = this.listAllPageSize;
+        copy.clock = this.clock;
+        copy.jitterSource = this.jitterSource;
+        copy.retryDelays = this.retryDelays;
+        return copy;
+    }
+
+    @Override
     public IndexingJobsClient.Builder watchInitialInterval(Duration initialInterval) {
         this.watchInitialInterval = positive(initialInterval, "watchInitialInterval");
         return this;
@@ -163,6 +212,12 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         return this;
     }
 
+    /** For tests: how the wait before a retry is taken; they record the waits chosen instead of taking them. */
+    DefaultIndexingJobsClientBuilder retryDelays(Function<Duration, Mono<Long>> retryDelays) {
+        this.retryDelays = Objects.requireNonNull(retryDelays);
+        return this;
+    }
+
     @Override
     public IndexingJobsClient build() {
         if (this.accessToken == null) {
@@ -174,7 +229,10 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                     + ") must not be shorter than watchInitialInterval (" + this.watchInitialInterval + ")");
         }
         ClientHttpConnector transport = (this.connector != null) ? this.connector : defaultConnector();
-        WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone() : WebClient.builder();
+        // A WebClient.Builder given (such as Spring Boot's) brings its own observation set-up; the client's own one
+        // records Spring's http.client.requests per attempt into the client's registry.
+        WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+                : WebClient.builder().observationRegistry(this.observationRegistry);
         WebClient webClient = builder.clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
             .defaultHeaders((headers) -> {
                 headers.set("Accept", "application/json");
@@ -183,8 +241,9 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
             .build();
         ClientSettings settings = new ClientSettings(this.baseUrl, this.timeout, this.maxResponseBytes,
                 new RetryDecider(this.retryPolicy, this.jitterSource), this.observationRegistry,
-                this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock);
-        return new DefaultIndexingJobsClient(webClient, settings);
+                this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
+                this.observationConvention, this.responseListeners);
+        return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays);
     }
 
     private ClientHttpConnector defaultConnector() {

@@ -11,6 +11,10 @@ import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.PageRequest;
+import io.github.gradientspring.client.observation.DefaultGradientObservationConvention;
+import io.github.gradientspring.client.observation.GradientObservationContext;
+import io.github.gradientspring.client.observation.GradientObservationConvention;
+import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -199,6 +203,31 @@ public interface IndexingJobsClient {
          * @return this builder
          */
         Builder observationRegistry(ObservationRegistry observationRegistry);
+
+        /**
+         * Sets the convention that names and tags the {@code gradient.client.operation} observation. Without one,
+         * a {@link io.micrometer.observation.GlobalObservationConvention} of the registry that supports
+         * {@link GradientObservationContext} applies, else {@link DefaultGradientObservationConvention}.
+         * @param observationConvention the convention
+         * @return this builder
+         */
+        Builder observationConvention(GradientObservationConvention observationConvention);
+
+        /**
+         * Adds a listener told about every HTTP response the client receives, with its status and rate-limit
+         * headers; listeners are called in the order added. See {@link GradientResponseListener}.
+         * @param listener the listener
+         * @return this builder
+         */
+        Builder responseListener(GradientResponseListener listener);
+
+        /**
+         * Returns an independent copy of this builder with the same settings, so that a variant of a client (such
+         * as one with another timeout or no retries, for a health check) can be built without changing this one.
+         * The {@link WebClient.Builder} given, if any, is shared; it is cloned at build time anyway.
+         * @return a new builder
+         */
+        Builder copy();
 
         /**
          * Sets the first wait between polls of {@link #watch}; 2 seconds by default.

@@ -1,10 +1,18 @@
 package io.github.gradientspring.client;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.github.gradientspring.client.error.GradientApiException;
-import io.micrometer.common.KeyValue;
+import io.github.gradientspring.client.error.GradientConnectionException;
+import io.github.gradientspring.client.error.GradientResponseException;
+import io.github.gradientspring.client.observation.DefaultGradientObservationConvention;
+import io.github.gradientspring.client.observation.GradientObservationContext;
+import io.github.gradientspring.client.observation.GradientObservationConvention;
+import io.github.gradientspring.client.observation.GradientObservationDocumentation;
+import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -12,77 +20,135 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Wraps each logical call in one {@code gradient.client.operation} observation. The caller's observation, found in
- * the Reactor context as Spring and Micrometer put it there, becomes the parent, and this observation is put in the
- * context of the call so that Spring's per-attempt {@code http.client.requests} observations become its children.
+ * Wraps each logical call in one {@code gradient.client.operation} observation
+ * ({@link GradientObservationDocumentation#CLIENT_OPERATION}). The caller's observation, found in the Reactor
+ * context as Spring and Micrometer put it there, becomes the parent, and this observation is put in the context of
+ * the call so that Spring's per-attempt {@code http.client.requests} observations become its children.
+ * <p>
+ * The observation stops before the call's terminal signal reaches the subscriber, so that whoever sees the result
+ * also sees the finished observation and its metrics.
  */
 final class OperationObservations {
 
-    static final String NAME = "gradient.client.operation";
+    static final String NAME = DefaultGradientObservationConvention.NAME;
 
     private final ObservationRegistry registry;
 
-    private final String baseUrl;
+    private final GradientObservationConvention convention;
+
+    private final List<GradientResponseListener> listeners;
+
+    private final URI baseUrl;
+
+    OperationObservations(ClientSettings settings) {
+        this(settings.observationRegistry(), settings.observationConvention(), settings.responseListeners(),
+                settings.baseUrl());
+    }
 
     OperationObservations(ObservationRegistry registry, URI baseUrl) {
+        this(registry, null, List.of(), baseUrl);
+    }
+
+    OperationObservations(ObservationRegistry registry, GradientObservationConvention convention,
+            List<GradientResponseListener> listeners, URI baseUrl) {
         this.registry = registry;
-        this.baseUrl = baseUrl.toString();
+        this.convention = convention;
+        this.listeners = List.copyOf(listeners);
+        this.baseUrl = baseUrl;
     }
 
     <T> Mono<T> observeMono(GradientOperation operation, String knowledgeBaseUuid, String jobUuid,
             Function<CallState, Mono<T>> call) {
-        return Mono.deferContextual((context) -> {
-            CallState state = new CallState();
-            Observation observation = start(operation, knowledgeBaseUuid, jobUuid,
-                    context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
-            return call.apply(state)
-                .doOnError(observation::error)
-                .doFinally((signal) -> stop(observation, state, signal.toString()))
-                .contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
+        return Mono.deferContextual((reactorContext) -> {
+            Call observed = start(operation, knowledgeBaseUuid, jobUuid,
+                    reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+            return call.apply(observed.state)
+                // A Mono's value ends the call: a subscriber that cancels after it (as flatMapIterable may) did
+                // not cancel the call.
+                .doOnNext((value) -> observed.stop(false))
+                .doOnError(observed::error)
+                .doOnTerminate(() -> observed.stop(false))
+                .doOnCancel(() -> observed.stop(true))
+                .contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observed.observation));
         });
     }
 
     <T> Flux<T> observeFlux(GradientOperation operation, String knowledgeBaseUuid, String jobUuid,
             Function<CallState, Flux<T>> call) {
-        return Flux.deferContextual((context) -> {
-            CallState state = new CallState();
-            Observation observation = start(operation, knowledgeBaseUuid, jobUuid,
-                    context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
-            return call.apply(state)
-                .doOnError(observation::error)
-                .doFinally((signal) -> stop(observation, state, signal.toString()))
-                .contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
+        return Flux.deferContextual((reactorContext) -> {
+            Call observed = start(operation, knowledgeBaseUuid, jobUuid,
+                    reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+            return call.apply(observed.state)
+                .doOnError(observed::error)
+                .doOnTerminate(() -> observed.stop(false))
+                .doOnCancel(() -> observed.stop(true))
+                .contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observed.observation));
         });
     }
 
-    private Observation start(GradientOperation operation, String knowledgeBaseUuid, String jobUuid,
-            Observation parent) {
-        Observation observation = Observation.createNotStarted(NAME, this.registry)
-            .contextualName("gradient " + operation.tagValue())
-            .parentObservation(parent)
-            .lowCardinalityKeyValue("gradient.operation", operation.tagValue())
-            .highCardinalityKeyValue("gradient.base_url", this.baseUrl);
-        if (jobUuid != null) {
-            observation.highCardinalityKeyValue("gradient.job.uuid", jobUuid);
+    private Call start(GradientOperation operation, String knowledgeBaseUuid, String jobUuid, Observation parent) {
+        GradientObservationContext context = new GradientObservationContext(operation, this.baseUrl,
+                knowledgeBaseUuid, jobUuid);
+        // Precedence as Micrometer defines it: the client's convention, else a matching global convention of the
+        // registry, else the default.
+        Observation observation = GradientObservationDocumentation.CLIENT_OPERATION.observation(this.convention,
+                DefaultGradientObservationConvention.INSTANCE, () -> context, this.registry);
+        if (parent != null) {
+            observation.parentObservation(parent);
         }
-        if (knowledgeBaseUuid != null) {
-            observation.highCardinalityKeyValue("gradient.knowledge_base.uuid", knowledgeBaseUuid);
-        }
-        return observation.start();
+        observation.start();
+        return new Call(observation, context, new CallState(context, this.listeners));
     }
 
-    private void stop(Observation observation, CallState state, String signal) {
-        Throwable error = observation.getContext().getError();
-        String outcome = (error != null) ? "ERROR" : ("CANCEL".equals(signal) ? "CANCELLED" : "SUCCESS");
-        int status = state.statusCode();
+    /**
+     * The final status of a call: that of the response its last attempt failed with, none when that attempt got
+     * no response, else the last one received.
+     */
+    static int finalStatus(Throwable error, int lastStatus) {
         if (error instanceof GradientApiException api) {
-            status = api.statusCode();
+            return api.statusCode();
         }
-        observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome))
-            .lowCardinalityKeyValue("http.status_code", (status > 0) ? Integer.toString(status) : "NONE")
-            .lowCardinalityKeyValue("error.type", (error != null) ? error.getClass().getSimpleName() : "none")
-            .lowCardinalityKeyValue("retried", Boolean.toString(state.retries() > 0))
-            .stop();
+        if (error instanceof GradientResponseException response) {
+            return response.statusCode();
+        }
+        if (error instanceof GradientConnectionException) {
+            return GradientObservationContext.NO_STATUS;
+        }
+        return lastStatus;
+    }
+
+    /** One observed call. Stops once, whichever of termination and cancellation comes first. */
+    private static final class Call {
+
+        private final Observation observation;
+
+        private final GradientObservationContext context;
+
+        private final CallState state;
+
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        private volatile Throwable error;
+
+        Call(Observation observation, GradientObservationContext context, CallState state) {
+            this.observation = observation;
+            this.context = context;
+            this.state = state;
+        }
+
+        void error(Throwable failure) {
+            this.error = failure;
+            this.observation.error(failure);
+        }
+
+        void stop(boolean cancelled) {
+            if (this.stopped.compareAndSet(false, true)) {
+                this.context.setStatusCode(finalStatus(this.error, this.context.getStatusCode()));
+                this.context.finish(cancelled && this.error == null);
+                this.observation.stop();
+            }
+        }
+
     }
 
 }
