@@ -22,10 +22,12 @@ import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.IndexingJobPhase;
 import io.github.gradientspring.client.model.PageRequest;
+import io.github.gradientspring.client.model.RateLimitStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -77,9 +79,17 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private final Function<Duration, Mono<Long>> retryDelays;
 
-    DefaultIndexingJobsClient(WebClient webClient, ClientSettings settings, Function<Duration, Mono<Long>> retryDelays) {
+    private final RequestBudget budget;
+
+    private final WatchHub watches;
+
+    DefaultIndexingJobsClient(WebClient webClient, ClientSettings settings, Function<Duration, Mono<Long>> retryDelays,
+            RateLimitPolicy rateLimitPolicy) {
         this.webClient = webClient;
         this.retryDelays = retryDelays;
+        this.budget = new RequestBudget(rateLimitPolicy, Schedulers::parallel, settings.clock());
+        this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
+                Schedulers::parallel);
         this.settings = settings;
         this.base = settings.baseUrl().toString();
         this.observations = new OperationObservations(settings);
@@ -178,14 +188,9 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private Flux<IndexingJob> follow(String jobUuid, Duration timeout) {
         return Flux.defer(() -> {
             AtomicReference<IndexingJob> lastSeen = new AtomicReference<>();
-            PollInterval interval = new PollInterval(this.settings.watchInitialInterval(),
-                    this.settings.watchMaxInterval());
-            Mono<IndexingJob> poll = retrieve(jobUuid);
-            Flux<IndexingJob> polls = poll.expand((job) -> job.isTerminal() ? Mono.empty()
-                    : Mono.delay(interval.after(job)).then(poll))
-                .distinctUntilChanged()
-                .doOnNext(lastSeen::set);
-            return polls.takeUntilOther(Mono.delay(timeout))
+            return this.watches.watch(jobUuid)
+                .doOnNext(lastSeen::set)
+                .takeUntilOther(Mono.delay(timeout))
                 .concatWith(Mono.defer(() -> {
                     IndexingJob last = lastSeen.get();
                     return (last != null && last.isTerminal()) ? Mono.empty()
@@ -194,13 +199,31 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         });
     }
 
+    /** The request budget, for tests that drive it with virtual time. */
+    RequestBudget budget() {
+        return this.budget;
+    }
+
+    /** The watch hub, for tests that drive it with virtual time. */
+    WatchHub watchHub() {
+        return this.watches;
+    }
+
     /** One logical call: attempts with retries, inside one observation. */
     private <T> Mono<T> call(GradientOperation operation, HttpMethod method, String uriTemplate, String uri,
             byte[] body, String knowledgeBaseUuid, String jobUuid, BodyReader<T> reader) {
+        return call(operation, method, uriTemplate, uri, body, knowledgeBaseUuid, jobUuid, reader,
+                RequestBudget.Priority.USER);
+    }
+
+    private <T> Mono<T> call(GradientOperation operation, HttpMethod method, String uriTemplate, String uri,
+            byte[] body, String knowledgeBaseUuid, String jobUuid, BodyReader<T> reader,
+            RequestBudget.Priority priority) {
         URI target = URI.create(uri);
         String request = method.name() + " " + target.getRawPath();
         return this.observations.observeMono(operation, knowledgeBaseUuid, jobUuid, (state) -> {
-            Mono<T> attempt = Mono.defer(() -> attempt(method, uriTemplate, target, body, request, reader, state));
+            Mono<T> attempt = this.budget.acquire(priority)
+                .then(Mono.defer(() -> attempt(method, uriTemplate, target, body, request, reader, state)));
             return withRetries(operation, attempt, 0, request, state);
         });
     }
@@ -238,7 +261,10 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private <T> Mono<T> handle(ClientResponse response, String request, BodyReader<T> reader, CallState state) {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
-        state.responded(status, ResponseHeaders.rateLimit(headers));
+        RateLimitStatus rateLimit = ResponseHeaders.rateLimit(headers);
+        state.responded(status, rateLimit);
+        this.budget.learn(status, rateLimit,
+                (status == 429) ? ResponseHeaders.retryAfter(headers, this.settings.clock()) : null);
         if (status >= 200 && status < 300) {
             return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.settings.maxResponseBytes())
                 .map((buffer) -> decode(buffer, status, headers, request, reader))
@@ -300,44 +326,36 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         return "IndexingJobsClient[baseUrl=" + this.base + ", accessToken=******]";
     }
 
+    /** The polls of the watch hub: plain calls of this client, queued behind the application's own. */
+    private final class HubPoller implements WatchHub.Poller {
+
+        @Override
+        public Mono<IndexingJob> retrieve(String jobUuid) {
+            return call(GradientOperation.RETRIEVE, HttpMethod.GET, JOB_TEMPLATE,
+                    DefaultIndexingJobsClient.this.base + JOBS_PATH + "/" + jobUuid, null, null, jobUuid,
+                    DefaultIndexingJobsClient.this.json::readJob, RequestBudget.Priority.POLL);
+        }
+
+        @Override
+        public Mono<IndexingJobPage> page(int page) {
+            String uri = DefaultIndexingJobsClient.this.base + JOBS_PATH + "?page=" + page + "&per_page="
+                    + PageRequest.MAX_PER_PAGE;
+            return call(GradientOperation.LIST, HttpMethod.GET, LIST_TEMPLATE, uri, null, null, null,
+                    DefaultIndexingJobsClient.this.json::readPage, RequestBudget.Priority.POLL);
+        }
+
+        @Override
+        public boolean isRetryable(Throwable failure) {
+            return RetryDecider.isRetryable(GradientOperation.RETRIEVE, failure);
+        }
+
+    }
+
     /** Reads one kind of success body. */
     @FunctionalInterface
     interface BodyReader<T> {
 
         T read(InputStream body) throws IOException;
-
-    }
-
-    /**
-     * The wait between polls of one watched job: it starts short, doubles while the job does not change, up to a
-     * cap, and starts short again when it does.
-     */
-    static final class PollInterval {
-
-        private final Duration initial;
-
-        private final Duration max;
-
-        private Duration current;
-
-        private IndexingJob previous;
-
-        PollInterval(Duration initial, Duration max) {
-            this.initial = initial;
-            this.max = max;
-        }
-
-        synchronized Duration after(IndexingJob job) {
-            if (this.current == null || !job.equals(this.previous)) {
-                this.current = this.initial;
-            }
-            else {
-                Duration doubled = this.current.multipliedBy(2);
-                this.current = (doubled.compareTo(this.max) > 0) ? this.max : doubled;
-            }
-            this.previous = job;
-            return this.current;
-        }
 
     }
 

@@ -63,6 +63,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private int listAllPageSize = PageRequest.MAX_PER_PAGE;
 
+    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.defaults();
+
     private Clock clock = Clock.systemUTC();
 
     private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
@@ -173,7 +175,14 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.clock = this.clock;
         copy.jitterSource = this.jitterSource;
         copy.retryDelays = this.retryDelays;
+        copy.rateLimitPolicy = this.rateLimitPolicy;
         return copy;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder rateLimitPolicy(RateLimitPolicy rateLimitPolicy) {
+        this.rateLimitPolicy = Objects.requireNonNull(rateLimitPolicy, "rateLimitPolicy must not be null");
+        return this;
     }
 
     @Override
@@ -243,7 +252,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                 new RetryDecider(this.retryPolicy, this.jitterSource), this.observationRegistry,
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
                 this.observationConvention, this.responseListeners);
-        return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays);
+        return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays,
+                this.rateLimitPolicy);
     }
 
     private ClientHttpConnector defaultConnector() {

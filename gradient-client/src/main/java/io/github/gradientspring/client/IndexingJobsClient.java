@@ -230,6 +230,14 @@ public interface IndexingJobsClient {
         Builder copy();
 
         /**
+         * Sets the request budget the client keeps to; {@link RateLimitPolicy#defaults()} (200 requests a minute,
+         * 4,000 an hour: 80 % of DigitalOcean's limits) unless set.
+         * @param rateLimitPolicy the budget
+         * @return this builder
+         */
+        Builder rateLimitPolicy(RateLimitPolicy rateLimitPolicy);
+
+        /**
          * Sets the first wait between polls of {@link #watch}; 2 seconds by default.
          * @param initialInterval the first poll interval
          * @return this builder

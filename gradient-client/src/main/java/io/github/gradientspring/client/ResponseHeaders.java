@@ -27,7 +27,9 @@ final class ResponseHeaders {
         if (limit == null && remaining == null && reset == null) {
             return RateLimitStatus.NONE;
         }
-        return new RateLimitStatus(limit, remaining, (reset != null) ? Instant.ofEpochSecond(reset) : null);
+        // A reset beyond any sensible date is dropped rather than allowed to overflow the arithmetic that uses it.
+        boolean plausible = reset != null && reset >= 0 && reset < 32503680000L;
+        return new RateLimitStatus(limit, remaining, plausible ? Instant.ofEpochSecond(reset) : null);
     }
 
     /**

@@ -77,9 +77,14 @@ class SecretTests {
         Throwable failure = catchThrowable(() -> client.cancel(MockGradientApi.JOB).block(Duration.ofSeconds(10)));
         seen.add(client);
         assertThat(failure).isNotNull();
-        assertThat(this.logs.list).as("the logs were captured").isNotEmpty();
-        assertThat(this.logs.list).anySatisfy((event) -> assertThat(event.getFormattedMessage()).contains("Retrying"));
-        for (ILoggingEvent event : this.logs.list) {
+        List<ILoggingEvent> captured;
+        // The appender adds events under its own lock, from the client's threads.
+        synchronized (this.logs) {
+            captured = new ArrayList<>(this.logs.list);
+        }
+        assertThat(captured).as("the logs were captured").isNotEmpty();
+        assertThat(captured).anySatisfy((event) -> assertThat(event.getFormattedMessage()).contains("Retrying"));
+        for (ILoggingEvent event : captured) {
             assertThat(event.getFormattedMessage()).doesNotContain(MockGradientApi.TOKEN);
             if (event.getThrowableProxy() != null) {
                 assertThat(event.getThrowableProxy().getMessage()).doesNotContain(MockGradientApi.TOKEN);

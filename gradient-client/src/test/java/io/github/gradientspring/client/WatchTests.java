@@ -134,6 +134,7 @@ class WatchTests {
                 seen.add(job);
                 first.countDown();
             });
+            time.advanceTimeBy(WatchHub.FIRST_POLL_DELAY);
             assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
             watching.dispose();
             time.advanceTimeBy(Duration.ofHours(2));
@@ -143,23 +144,6 @@ class WatchTests {
         finally {
             VirtualTimeScheduler.reset();
         }
-    }
-
-    @Test
-    void thePollIntervalGrowsWhileNothingChangesAndResetsOnChange() {
-        DefaultIndexingJobsClient.PollInterval interval = new DefaultIndexingJobsClient.PollInterval(
-                Duration.ofSeconds(2), Duration.ofSeconds(30));
-        IndexingJob running = new IndexingJob(MockGradientApi.JOB, null, null, null, IndexingJobPhase.RUNNING, null,
-                1L, 3L, null, null, null, null, null, null, null, null, null, null);
-        IndexingJob progressed = new IndexingJob(MockGradientApi.JOB, null, null, null, IndexingJobPhase.RUNNING, null,
-                2L, 3L, null, null, null, null, null, null, null, null, null, null);
-        assertThat(interval.after(running)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(interval.after(running)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(interval.after(running)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(interval.after(running)).isEqualTo(Duration.ofSeconds(16));
-        assertThat(interval.after(running)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(interval.after(running)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(interval.after(progressed)).isEqualTo(Duration.ofSeconds(2));
     }
 
 }

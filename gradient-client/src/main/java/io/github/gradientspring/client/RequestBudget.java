@@ -1,0 +1,262 @@
+package io.github.gradientspring.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.gradientspring.client.model.RateLimitStatus;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The request budget one client shares among all it sends: two token buckets, one refilled over a minute and one
+ * over an hour, from which every attempt takes a token. Waiting is non-blocking: a request that finds no token
+ * queues, and one timer wakes the queue when the next token is due. Calls of the application queue ahead of polls.
+ * <p>
+ * Time comes from a Reactor {@link Scheduler}, so that tests can drive the budget with virtual time.
+ */
+final class RequestBudget {
+
+    /** Who is asking: the application's own calls go first. */
+    enum Priority {
+
+        /** A call the application made. */
+        USER,
+
+        /** A poll made by a watch. */
+        POLL
+
+    }
+
+    // How long polls pause after a 429 that did not say how long to wait.
+    static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
+
+    // A pause longer than this is not believed: a clock skew or a hostile header must not stop the client for long.
+    static final Duration MAX_PAUSE = Duration.ofHours(1);
+
+    private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
+
+    private final RateLimitPolicy policy;
+
+    private final Supplier<Scheduler> scheduler;
+
+    private final Clock clock;
+
+    private final Deque<Waiter> userQueue = new ArrayDeque<>();
+
+    private final Deque<Waiter> pollQueue = new ArrayDeque<>();
+
+    private double minuteTokens;
+
+    private double hourTokens;
+
+    private long refilledAt = Long.MIN_VALUE;
+
+    private long pollsPausedUntil = Long.MIN_VALUE;
+
+    private long allPausedUntil = Long.MIN_VALUE;
+
+    private Disposable timer;
+
+    private long timerAt = Long.MAX_VALUE;
+
+    private long granted;
+
+    RequestBudget(RateLimitPolicy policy, Supplier<Scheduler> scheduler, Clock clock) {
+        this.policy = policy;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.minuteTokens = policy.requestsPerMinute();
+        this.hourTokens = policy.requestsPerHour();
+    }
+
+    /**
+     * Completes when the request may be sent. Cancelling the returned {@code Mono} leaves the queue.
+     */
+    Mono<Void> acquire(Priority priority) {
+        if (!this.policy.isEnabled()) {
+            return Mono.empty();
+        }
+        return Mono.create((sink) -> {
+            Waiter waiter = new Waiter(sink);
+            synchronized (this) {
+                queue(priority).addLast(waiter);
+            }
+            sink.onCancel(() -> {
+                synchronized (this) {
+                    queue(priority).remove(waiter);
+                }
+            });
+            drain();
+        });
+    }
+
+    /**
+     * Learns from a response: the API's count of remaining requests caps the hourly bucket, an exhausted count
+     * pauses everything until the API's reset, and a 429 pauses polls for as long as it asks.
+     */
+    void learn(int status, RateLimitStatus rateLimit, Duration retryAfter) {
+        if (!this.policy.isEnabled()) {
+            return;
+        }
+        synchronized (this) {
+            long now = now();
+            refill(now);
+            if (rateLimit.remaining() != null) {
+                this.hourTokens = Math.max(0, Math.min(this.hourTokens, rateLimit.remaining()));
+                if (rateLimit.remaining() <= 0 && rateLimit.reset() != null) {
+                    this.allPausedUntil = Math.max(this.allPausedUntil, now + bounded(
+                            Duration.between(this.clock.instant(), rateLimit.reset())));
+                }
+            }
+            if (status == 429) {
+                Duration pause = (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) ? retryAfter
+                        : DEFAULT_PAUSE;
+                this.pollsPausedUntil = Math.max(this.pollsPausedUntil, now + bounded(pause));
+            }
+        }
+        drain();
+    }
+
+    /** How many requests have been let through so far. */
+    synchronized long granted() {
+        return this.granted;
+    }
+
+    /** How many requests are waiting for a token. */
+    synchronized int waiting() {
+        return this.userQueue.size() + this.pollQueue.size();
+    }
+
+    /** Until when polls are paused by a 429, or {@code null} when they are not. */
+    synchronized Instant pollsPausedUntil() {
+        long now = now();
+        long until = Math.max(this.pollsPausedUntil, this.allPausedUntil);
+        return (until > now) ? this.clock.instant().plusNanos(until - now) : null;
+    }
+
+    private void drain() {
+        List<Waiter> ready = new ArrayList<>();
+        synchronized (this) {
+            long now = now();
+            refill(now);
+            while (this.minuteTokens >= 1 && this.hourTokens >= 1) {
+                Deque<Waiter> next = nextQueue(now);
+                if (next == null) {
+                    break;
+                }
+                this.minuteTokens -= 1;
+                this.hourTokens -= 1;
+                this.granted++;
+                ready.add(next.pollFirst());
+            }
+            scheduleWakeUp(now);
+        }
+        for (Waiter waiter : ready) {
+            waiter.sink.success();
+        }
+    }
+
+    private Deque<Waiter> nextQueue(long now) {
+        if (now < this.allPausedUntil) {
+            return null;
+        }
+        if (!this.userQueue.isEmpty()) {
+            return this.userQueue;
+        }
+        if (!this.pollQueue.isEmpty() && now >= this.pollsPausedUntil) {
+            return this.pollQueue;
+        }
+        return null;
+    }
+
+    private void scheduleWakeUp(long now) {
+        boolean usersWait = !this.userQueue.isEmpty();
+        boolean pollsWait = !this.pollQueue.isEmpty();
+        if (!usersWait && !pollsWait) {
+            return;
+        }
+        long wakeAt = now + Math.max(nanosUntilToken(this.minuteTokens, this.policy.requestsPerMinute(), MINUTE),
+                nanosUntilToken(this.hourTokens, this.policy.requestsPerHour(), HOUR));
+        wakeAt = Math.max(wakeAt, this.allPausedUntil);
+        if (!usersWait) {
+            wakeAt = Math.max(wakeAt, this.pollsPausedUntil);
+        }
+        if (this.timer != null && !this.timer.isDisposed() && this.timerAt <= wakeAt) {
+            return;
+        }
+        if (this.timer != null) {
+            this.timer.dispose();
+        }
+        this.timerAt = wakeAt;
+        this.timer = this.scheduler.get().schedule(this::wakeUp, Math.max(0, wakeAt - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void wakeUp() {
+        synchronized (this) {
+            this.timer = null;
+            this.timerAt = Long.MAX_VALUE;
+        }
+        drain();
+    }
+
+    private void refill(long now) {
+        if (this.refilledAt == Long.MIN_VALUE) {
+            this.refilledAt = now;
+            return;
+        }
+        long elapsed = now - this.refilledAt;
+        if (elapsed <= 0) {
+            return;
+        }
+        this.minuteTokens = Math.min(this.policy.requestsPerMinute(),
+                this.minuteTokens + (double) elapsed * this.policy.requestsPerMinute() / MINUTE);
+        this.hourTokens = Math.min(this.policy.requestsPerHour(),
+                this.hourTokens + (double) elapsed * this.policy.requestsPerHour() / HOUR);
+        this.refilledAt = now;
+    }
+
+    private static long nanosUntilToken(double tokens, int perPeriod, long period) {
+        if (tokens >= 1) {
+            return 0;
+        }
+        // Rounded up, so that the wake-up never comes a hair before the token and spins.
+        return (long) Math.ceil((1 - tokens) * period / perPeriod) + 1;
+    }
+
+    private static long bounded(Duration pause) {
+        if (pause.isNegative()) {
+            return 0;
+        }
+        return (pause.compareTo(MAX_PAUSE) > 0) ? MAX_PAUSE.toNanos() : pause.toNanos();
+    }
+
+    private long now() {
+        return this.scheduler.get().now(TimeUnit.NANOSECONDS);
+    }
+
+    private Deque<Waiter> queue(Priority priority) {
+        return (priority == Priority.USER) ? this.userQueue : this.pollQueue;
+    }
+
+    private static final class Waiter {
+
+        final MonoSink<Void> sink;
+
+        Waiter(MonoSink<Void> sink) {
+            this.sink = sink;
+        }
+
+    }
+
+}

@@ -1,0 +1,380 @@
+package io.github.gradientspring.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.gradientspring.client.model.IndexingJob;
+import io.github.gradientspring.client.model.IndexingJobPage;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Polls every watched job of one client from one timer: no thread or timer per watch, however many there are.
+ * <p>
+ * Each watch has its own interval, which starts short, doubles while its job does not change and starts short
+ * again when it does. When its time comes the job is <em>due</em>. A polling cycle refreshes the due jobs as
+ * cheaply as it can: where two or more due jobs were last seen on the same page of the account's job list
+ * (200 jobs a page, newest first), one list request refreshes them all, and every other watched job on that page
+ * with them; any due job the pages did not show is retrieved on its own. Every request takes its token from the
+ * client's {@link RequestBudget} as a poll, so the application's own calls go first, and when the budget runs
+ * short the intervals of all watches stretch alike, the longest-waiting first.
+ */
+final class WatchHub {
+
+    /** The fetches a cycle makes, each spending a poll token of the budget. */
+    interface Poller {
+
+        Mono<IndexingJob> retrieve(String jobUuid);
+
+        Mono<IndexingJobPage> page(int page);
+
+        boolean isRetryable(Throwable failure);
+
+    }
+
+    // Below this many due jobs on one page, retrieving them one by one costs no more than listing the page.
+    static final int LIST_THRESHOLD = 2;
+
+    // A new watch is first polled this long after it starts, so that watches started together (a batch of jobs
+    // created at once) share their first poll: one list request instead of one retrieve each.
+    static final Duration FIRST_POLL_DELAY = Duration.ofMillis(50);
+
+    private final Poller poller;
+
+    private final Duration initialInterval;
+
+    private final Duration maxInterval;
+
+    private final Supplier<Scheduler> scheduler;
+
+    private final Map<String, List<Watch>> watchesByJob = new LinkedHashMap<>();
+
+    // The page of the job list each watched job was last seen on; jobs drift to later pages as new jobs arrive.
+    private final Map<String, Integer> lastSeenPage = new HashMap<>();
+
+    private boolean cycling;
+
+    private Disposable timer;
+
+    private long timerAt = Long.MAX_VALUE;
+
+    private long cycles;
+
+    WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler) {
+        this.poller = poller;
+        this.initialInterval = initialInterval;
+        this.maxInterval = maxInterval;
+        this.scheduler = scheduler;
+    }
+
+    /** Emits the job's state now and each time it changes; completes after a terminal phase. */
+    Flux<IndexingJob> watch(String jobUuid) {
+        return Flux.create((sink) -> {
+            Watch watch = new Watch(jobUuid, sink);
+            synchronized (this) {
+                watch.dueAt = now() + FIRST_POLL_DELAY.toNanos();
+                watch.interval = this.initialInterval;
+                this.watchesByJob.computeIfAbsent(jobUuid, (key) -> new ArrayList<>()).add(watch);
+                if (!this.cycling) {
+                    scheduleCycleAt(watch.dueAt);
+                }
+            }
+            sink.onDispose(() -> remove(watch));
+        });
+    }
+
+    /** How many watches are open. */
+    synchronized int watchCount() {
+        int count = 0;
+        for (List<Watch> watches : this.watchesByJob.values()) {
+            count += watches.size();
+        }
+        return count;
+    }
+
+    /** Whether a polling cycle is under way. */
+    synchronized boolean isCycling() {
+        return this.cycling;
+    }
+
+    /** How many polling cycles have run. */
+    synchronized long cycles() {
+        return this.cycles;
+    }
+
+    private void remove(Watch watch) {
+        synchronized (this) {
+            List<Watch> watches = this.watchesByJob.get(watch.jobUuid);
+            if (watches != null) {
+                watches.remove(watch);
+                if (watches.isEmpty()) {
+                    this.watchesByJob.remove(watch.jobUuid);
+                    this.lastSeenPage.remove(watch.jobUuid);
+                }
+            }
+            if (this.watchesByJob.isEmpty() && this.timer != null) {
+                this.timer.dispose();
+                this.timer = null;
+                this.timerAt = Long.MAX_VALUE;
+            }
+        }
+    }
+
+    private void scheduleNextCycle() {
+        synchronized (this) {
+            if (this.cycling) {
+                return; // the cycle under way schedules the next one when it ends
+            }
+            long earliest = Long.MAX_VALUE;
+            for (List<Watch> watches : this.watchesByJob.values()) {
+                for (Watch watch : watches) {
+                    earliest = Math.min(earliest, watch.dueAt);
+                }
+            }
+            if (earliest != Long.MAX_VALUE) {
+                scheduleCycleAt(earliest);
+            }
+        }
+    }
+
+    // Called with the lock held: makes sure a cycle runs at the given time or earlier.
+    private void scheduleCycleAt(long when) {
+        if (this.timer != null && !this.timer.isDisposed() && this.timerAt <= when) {
+            return;
+        }
+        if (this.timer != null) {
+            this.timer.dispose();
+        }
+        this.timerAt = when;
+        this.timer = this.scheduler.get().schedule(this::runCycle, Math.max(0, when - now()), TimeUnit.NANOSECONDS);
+    }
+
+    private void runCycle() {
+        Set<String> due = new HashSet<>();
+        Map<Integer, List<String>> dueByPage = new TreeMap<>();
+        synchronized (this) {
+            this.timer = null;
+            this.timerAt = Long.MAX_VALUE;
+            if (this.cycling) {
+                return;
+            }
+            long now = now();
+            List<Watch> dueWatches = new ArrayList<>();
+            for (List<Watch> watches : this.watchesByJob.values()) {
+                for (Watch watch : watches) {
+                    if (watch.dueAt <= now) {
+                        dueWatches.add(watch);
+                    }
+                }
+            }
+            if (dueWatches.isEmpty()) {
+                dueByPage = null;
+            }
+            // The longest-waiting first, so that a short budget delays every watch alike.
+            dueWatches.sort(Comparator.comparingLong((Watch watch) -> watch.dueAt));
+            for (Watch watch : dueWatches) {
+                if (due.add(watch.jobUuid)) {
+                    dueByPage.computeIfAbsent(this.lastSeenPage.getOrDefault(watch.jobUuid, 1), (page) -> new ArrayList<>())
+                        .add(watch.jobUuid);
+                }
+            }
+            if (dueByPage != null) {
+                this.cycling = true;
+                this.cycles++;
+            }
+        }
+        if (dueByPage == null) {
+            scheduleNextCycle();
+            return;
+        }
+        TreeSet<Integer> planned = new TreeSet<>();
+        dueByPage.forEach((page, jobs) -> {
+            if (jobs.size() >= LIST_THRESHOLD) {
+                planned.add(page);
+            }
+        });
+        Set<Integer> listed = ConcurrentHashMap.newKeySet();
+        Set<String> refreshed = ConcurrentHashMap.newKeySet();
+        Mono<Void> sweep = planned.isEmpty() ? Mono.empty() : sweep(planned.first(), planned, due, refreshed, listed);
+        sweep.thenMany(Flux.defer(() -> {
+                List<String> missing = new ArrayList<>();
+                for (String jobUuid : due) {
+                    if (!refreshed.contains(jobUuid)) {
+                        missing.add(jobUuid);
+                    }
+                }
+                return Flux.fromIterable(missing);
+            }))
+            .flatMap((jobUuid) -> this.poller.retrieve(jobUuid)
+                .doOnNext((job) -> {
+                    driftedPast(jobUuid, listed);
+                    apply(jobUuid, job);
+                })
+                .onErrorResume((failure) -> {
+                    failed(jobUuid, failure);
+                    return Mono.empty();
+                }), 16)
+            .doFinally((signal) -> {
+                synchronized (this) {
+                    this.cycling = false;
+                }
+                scheduleNextCycle();
+            })
+            .subscribe();
+    }
+
+    /**
+     * Lists the planned pages in order. After a page that showed due jobs, while due jobs are still missing, the
+     * next page is listed too: that is how a crowd of new watches is found, and how jobs pushed back by newer ones
+     * are followed. A page that showed none of them ends the sweep; the rest are retrieved one by one.
+     */
+    private Mono<Void> sweep(int page, TreeSet<Integer> planned, Set<String> due, Set<String> refreshed,
+            Set<Integer> listed) {
+        listed.add(page);
+        return this.poller.page(page).flatMap((result) -> {
+            int found = applyPage(page, result, refreshed, due);
+            int missing = 0;
+            for (String jobUuid : due) {
+                if (!refreshed.contains(jobUuid)) {
+                    missing++;
+                }
+            }
+            Integer next = planned.higher(page);
+            if (found >= LIST_THRESHOLD && missing >= LIST_THRESHOLD && result.hasNext()) {
+                next = (next == null) ? page + 1 : Math.min(next, page + 1);
+            }
+            if (missing == 0 || next == null) {
+                return Mono.<Void>empty();
+            }
+            return sweep(next, planned, due, refreshed, listed);
+        }).onErrorResume((failure) -> Mono.empty());
+    }
+
+    private int applyPage(int page, IndexingJobPage result, Set<String> refreshed, Set<String> due) {
+        int found = 0;
+        for (IndexingJob job : result.jobs()) {
+            String jobUuid = job.uuid();
+            boolean watched;
+            synchronized (this) {
+                watched = jobUuid != null && this.watchesByJob.containsKey(jobUuid);
+                if (watched) {
+                    this.lastSeenPage.put(jobUuid, page);
+                }
+            }
+            if (watched) {
+                refreshed.add(jobUuid);
+                if (due.contains(jobUuid)) {
+                    found++;
+                }
+                apply(jobUuid, job);
+            }
+        }
+        return found;
+    }
+
+    // A due job its page did not show has most likely moved to a later page as newer jobs arrived.
+    private synchronized void driftedPast(String jobUuid, Set<Integer> listedPages) {
+        Integer page = this.lastSeenPage.get(jobUuid);
+        if (page != null && listedPages.contains(page)) {
+            this.lastSeenPage.put(jobUuid, page + 1);
+        }
+    }
+
+    private void apply(String jobUuid, IndexingJob job) {
+        List<Watch> changed = new ArrayList<>();
+        List<Watch> ended = new ArrayList<>();
+        synchronized (this) {
+            List<Watch> watches = this.watchesByJob.get(jobUuid);
+            if (watches == null) {
+                return;
+            }
+            long now = now();
+            for (Watch watch : new ArrayList<>(watches)) {
+                if (!job.equals(watch.last)) {
+                    watch.last = job;
+                    watch.interval = this.initialInterval;
+                    changed.add(watch);
+                }
+                else {
+                    Duration doubled = watch.interval.multipliedBy(2);
+                    watch.interval = (doubled.compareTo(this.maxInterval) > 0) ? this.maxInterval : doubled;
+                }
+                watch.dueAt = now + watch.interval.toNanos();
+                if (job.isTerminal()) {
+                    ended.add(watch);
+                }
+            }
+        }
+        for (Watch watch : changed) {
+            watch.sink.next(job);
+        }
+        for (Watch watch : ended) {
+            watch.sink.complete();
+        }
+    }
+
+    private void failed(String jobUuid, Throwable failure) {
+        List<Watch> failing = new ArrayList<>();
+        synchronized (this) {
+            List<Watch> watches = this.watchesByJob.get(jobUuid);
+            if (watches == null) {
+                return;
+            }
+            long now = now();
+            for (Watch watch : watches) {
+                if (this.poller.isRetryable(failure)) {
+                    // A passing failure (5xx, timeout, connection, 429) that outlasted the client's retries: keep
+                    // watching, later. The watch's own timeout still bounds it.
+                    Duration doubled = watch.interval.multipliedBy(2);
+                    watch.interval = (doubled.compareTo(this.maxInterval) > 0) ? this.maxInterval : doubled;
+                    watch.dueAt = now + watch.interval.toNanos();
+                }
+                else {
+                    failing.add(watch);
+                }
+            }
+        }
+        for (Watch watch : failing) {
+            watch.sink.error(failure);
+        }
+    }
+
+    private long now() {
+        return this.scheduler.get().now(TimeUnit.NANOSECONDS);
+    }
+
+    private static final class Watch {
+
+        final String jobUuid;
+
+        final FluxSink<IndexingJob> sink;
+
+        IndexingJob last;
+
+        Duration interval;
+
+        long dueAt;
+
+        Watch(String jobUuid, FluxSink<IndexingJob> sink) {
+            this.jobUuid = jobUuid;
+            this.sink = sink;
+        }
+
+    }
+
+}

@@ -1,0 +1,179 @@
+package io.github.gradientspring.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.gradientspring.client.RequestBudget.Priority;
+import io.github.gradientspring.client.model.RateLimitStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The budget lets requests through at the policy's rate, the application's first, and slows down when the API
+ * says so. Driven by virtual time.
+ */
+class RequestBudgetTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    private VirtualTimeScheduler time;
+
+    private final List<String> granted = new ArrayList<>();
+
+    @BeforeEach
+    void virtualTime() {
+        this.time = VirtualTimeScheduler.getOrSet();
+    }
+
+    @AfterEach
+    void realTime() {
+        VirtualTimeScheduler.reset();
+    }
+
+    private RequestBudget budget(RateLimitPolicy policy) {
+        return new RequestBudget(policy, Schedulers::parallel, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private Disposable ask(RequestBudget budget, Priority priority, String name) {
+        return budget.acquire(priority).subscribe(null, null, () -> this.granted.add(name));
+    }
+
+    @Test
+    void aFullMinuteBudgetIsGrantedAtOnceThenOneRequestPerRefill() {
+        RequestBudget budget = budget(RateLimitPolicy.of(10, 1000));
+        for (int i = 0; i < 12; i++) {
+            ask(budget, Priority.USER, "r" + i);
+        }
+        assertThat(this.granted).hasSize(10);
+        this.time.advanceTimeBy(Duration.ofMillis(5999));
+        assertThat(this.granted).hasSize(10);
+        this.time.advanceTimeBy(Duration.ofMillis(2));
+        assertThat(this.granted).hasSize(11);
+        this.time.advanceTimeBy(Duration.ofSeconds(6));
+        assertThat(this.granted).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11");
+        assertThat(budget.granted()).isEqualTo(12);
+    }
+
+    @Test
+    void theHourlyBudgetBindsWhenTheMinuteOneWouldNot() {
+        RequestBudget budget = budget(RateLimitPolicy.of(100, 5));
+        for (int i = 0; i < 6; i++) {
+            ask(budget, Priority.USER, "r" + i);
+        }
+        assertThat(this.granted).hasSize(5);
+        this.time.advanceTimeBy(Duration.ofMinutes(11));
+        assertThat(this.granted).hasSize(5);
+        this.time.advanceTimeBy(Duration.ofMinutes(1).plusMillis(1));
+        assertThat(this.granted).hasSize(6);
+    }
+
+    @Test
+    void theApplicationsCallsGoBeforeWaitingPolls() {
+        RequestBudget budget = budget(RateLimitPolicy.of(1, 1000));
+        ask(budget, Priority.USER, "first");
+        ask(budget, Priority.POLL, "poll-1");
+        ask(budget, Priority.POLL, "poll-2");
+        ask(budget, Priority.USER, "user");
+        this.time.advanceTimeBy(Duration.ofSeconds(61));
+        assertThat(this.granted).containsExactly("first", "user");
+        this.time.advanceTimeBy(Duration.ofSeconds(60));
+        assertThat(this.granted).containsExactly("first", "user", "poll-1");
+    }
+
+    @Test
+    void theApisRemainingCountCapsTheBudget() {
+        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        budget.learn(200, new RateLimitStatus(5000L, 3L, NOW.plusSeconds(600)), null);
+        for (int i = 0; i < 5; i++) {
+            ask(budget, Priority.USER, "r" + i);
+        }
+        assertThat(this.granted).hasSize(3);
+    }
+
+    @Test
+    void anExhaustedRemainingCountPausesEverythingUntilTheReset() {
+        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        budget.learn(200, new RateLimitStatus(5000L, 0L, NOW.plusSeconds(120)), null);
+        ask(budget, Priority.USER, "user");
+        ask(budget, Priority.POLL, "poll");
+        this.time.advanceTimeBy(Duration.ofSeconds(119));
+        assertThat(this.granted).isEmpty();
+        this.time.advanceTimeBy(Duration.ofSeconds(2));
+        assertThat(this.granted).containsExactly("user", "poll");
+    }
+
+    @Test
+    void aTooManyRequestsAnswerPausesPollsForItsRetryAfterButNotTheApplication() {
+        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        budget.learn(429, RateLimitStatus.NONE, Duration.ofSeconds(30));
+        ask(budget, Priority.POLL, "poll");
+        ask(budget, Priority.USER, "user");
+        assertThat(this.granted).containsExactly("user");
+        assertThat(budget.pollsPausedUntil()).isEqualTo(NOW.plusSeconds(30));
+        this.time.advanceTimeBy(Duration.ofSeconds(30));
+        assertThat(this.granted).containsExactly("user", "poll");
+        assertThat(budget.pollsPausedUntil()).isNull();
+    }
+
+    @Test
+    void aTooManyRequestsAnswerWithoutRetryAfterPausesPollsBriefly() {
+        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        budget.learn(429, RateLimitStatus.NONE, null);
+        ask(budget, Priority.POLL, "poll");
+        this.time.advanceTimeBy(RequestBudget.DEFAULT_PAUSE.minusMillis(1));
+        assertThat(this.granted).isEmpty();
+        this.time.advanceTimeBy(Duration.ofMillis(1));
+        assertThat(this.granted).containsExactly("poll");
+    }
+
+    @Test
+    void anAbsurdRetryAfterIsCappedAtAnHour() {
+        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        budget.learn(429, RateLimitStatus.NONE, Duration.ofDays(365));
+        ask(budget, Priority.POLL, "poll");
+        this.time.advanceTimeBy(Duration.ofHours(1));
+        assertThat(this.granted).containsExactly("poll");
+    }
+
+    @Test
+    void aCancelledRequestLeavesTheQueue() {
+        RequestBudget budget = budget(RateLimitPolicy.of(1, 1000));
+        ask(budget, Priority.USER, "first");
+        Disposable gaveUp = ask(budget, Priority.USER, "gave-up");
+        ask(budget, Priority.USER, "next");
+        gaveUp.dispose();
+        assertThat(budget.waiting()).isEqualTo(1);
+        this.time.advanceTimeBy(Duration.ofSeconds(61));
+        assertThat(this.granted).containsExactly("first", "next");
+    }
+
+    @Test
+    void anUnlimitedPolicyGrantsEverythingAtOnce() {
+        RequestBudget budget = budget(RateLimitPolicy.unlimited());
+        for (int i = 0; i < 10_000; i++) {
+            ask(budget, Priority.POLL, "r" + i);
+        }
+        assertThat(this.granted).hasSize(10_000);
+    }
+
+    @Test
+    void policiesAreChecked() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> RateLimitPolicy.of(0, 10))
+            .withMessage("requestsPerMinute must be 1 or more, but was 0");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> RateLimitPolicy.of(10, 0))
+            .withMessage("requestsPerHour must be 1 or more, but was 0");
+        assertThat(RateLimitPolicy.defaults().requestsPerMinute()).isEqualTo(200);
+        assertThat(RateLimitPolicy.defaults().requestsPerHour()).isEqualTo(4000);
+    }
+
+}

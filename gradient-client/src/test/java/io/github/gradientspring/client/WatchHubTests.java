@@ -1,0 +1,274 @@
+package io.github.gradientspring.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.gradientspring.client.error.GradientNotFoundException;
+import io.github.gradientspring.client.error.GradientApiError;
+import io.github.gradientspring.client.error.GradientServerException;
+import io.github.gradientspring.client.model.IndexingJob;
+import io.github.gradientspring.client.model.IndexingJobPage;
+import io.github.gradientspring.client.model.IndexingJobPhase;
+import io.github.gradientspring.client.model.PageLinks;
+import io.github.gradientspring.client.model.PageMeta;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The watch hub polls every watched job from one timer, refreshes due jobs through the job list when that saves
+ * requests, and stops polling a job once nobody watches it. Driven by virtual time against an in-memory API.
+ */
+class WatchHubTests {
+
+    private VirtualTimeScheduler time;
+
+    private final FakeApi api = new FakeApi();
+
+    private WatchHub hub;
+
+    @BeforeEach
+    void virtualTime() {
+        this.time = VirtualTimeScheduler.getOrSet();
+        this.hub = new WatchHub(this.api, Duration.ofSeconds(2), Duration.ofSeconds(30), Schedulers::parallel);
+    }
+
+    @AfterEach
+    void realTime() {
+        VirtualTimeScheduler.reset();
+    }
+
+    private static String uuid(int i) {
+        return String.format("00000000-0000-4000-8000-%012d", i);
+    }
+
+    private static IndexingJob job(String uuid, IndexingJobPhase phase, long completed) {
+        return new IndexingJob(uuid, null, null, null, phase, null, completed, 3L, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    private void firstPoll() {
+        this.time.advanceTimeBy(WatchHub.FIRST_POLL_DELAY);
+    }
+
+    @Test
+    void aJobIsPolledAtOnceThenAtIntervalsThatDoubleWhileNothingChanges() {
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        List<IndexingJob> seen = new ArrayList<>();
+        this.hub.watch(id).subscribe(seen::add);
+        assertThat(this.api.retrieveTimes).isEmpty();
+        firstPoll();
+        assertThat(this.api.retrieveTimes).containsExactly(0L);
+        this.time.advanceTimeBy(Duration.ofSeconds(60));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 2L, 6L, 14L, 30L, 60L);
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void aChangeIsEmittedAndTheIntervalStartsShortAgain() {
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        List<IndexingJob> seen = new ArrayList<>();
+        this.hub.watch(id).subscribe(seen::add);
+        firstPoll();
+        this.time.advanceTimeBy(Duration.ofSeconds(6));
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 1));
+        this.time.advanceTimeBy(Duration.ofSeconds(14));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 2L, 6L, 14L, 16L, 20L);
+        assertThat(seen).extracting(IndexingJob::completedDatasources).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aWatchCompletesAfterATerminalPhaseAndPollsNoMore() {
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 1));
+        List<IndexingJob> seen = new ArrayList<>();
+        AtomicInteger completed = new AtomicInteger();
+        this.hub.watch(id).subscribe(seen::add, null, completed::incrementAndGet);
+        firstPoll();
+        this.api.set(id, job(id, IndexingJobPhase.SUCCEEDED, 3));
+        this.time.advanceTimeBy(Duration.ofHours(1));
+        assertThat(seen).extracting(IndexingJob::phase).containsExactly(IndexingJobPhase.RUNNING, IndexingJobPhase.SUCCEEDED);
+        assertThat(completed).hasValue(1);
+        assertThat(this.api.retrieveTimes).hasSize(2);
+        assertThat(this.hub.watchCount()).isZero();
+    }
+
+    @Test
+    void dueJobsLastSeenOnOnePageAreRefreshedByOneListRequest() {
+        for (int i = 0; i < 150; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 0));
+        }
+        for (int i = 0; i < 150; i++) {
+            this.hub.watch(uuid(i)).subscribe();
+        }
+        firstPoll();
+        assertThat(this.api.pageRequests.get()).isEqualTo(1);
+        assertThat(this.api.retrieveTimes).isEmpty();
+        this.time.advanceTimeBy(Duration.ofMinutes(10));
+        assertThat(this.api.retrieveTimes).isEmpty();
+        // 150 jobs polled over 10 minutes at intervals growing to 30 s: one list request a cycle for them all.
+        assertThat(this.api.pageRequests.get()).isLessThanOrEqualTo(1 + 24);
+    }
+
+    @Test
+    void dueJobsThePagesDidNotShowAreRetrievedOneByOne() {
+        for (int i = 0; i < 5; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 0));
+        }
+        this.api.hiddenFromList.add(uuid(3));
+        this.api.hiddenFromList.add(uuid(4));
+        List<IndexingJob> seen = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            this.hub.watch(uuid(i)).subscribe(seen::add);
+        }
+        firstPoll();
+        assertThat(seen).hasSize(5);
+        assertThat(this.api.pageRequests.get()).isEqualTo(1);
+        assertThat(this.api.retrievedIds).containsExactlyInAnyOrder(uuid(3), uuid(4));
+    }
+
+    @Test
+    void jobsThatDriftToLaterPagesAreFollowedThere() {
+        for (int i = 0; i < 4; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 0));
+            this.hub.watch(uuid(i)).subscribe();
+        }
+        firstPoll();
+        assertThat(this.api.pagesAsked).containsExactly(1);
+        assertThat(this.api.retrievedIds).isEmpty();
+        this.api.pageOffset = 1;  // every watched job now sits on page 2, behind 200 newer jobs
+        this.time.advanceTimeBy(Duration.ofSeconds(2));
+        assertThat(this.api.pagesAsked).containsExactly(1, 1);
+        assertThat(this.api.retrievedIds).hasSize(4);
+        this.time.advanceTimeBy(Duration.ofSeconds(4));
+        assertThat(this.api.pagesAsked).containsExactly(1, 1, 2);
+        assertThat(this.api.retrievedIds).hasSize(4);
+    }
+
+    @Test
+    void cancellingAThousandWatchesLeavesNoFurtherRequests() {
+        List<Disposable> watches = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 0));
+            watches.add(this.hub.watch(uuid(i)).subscribe());
+        }
+        int before = this.api.requests();
+        watches.forEach(Disposable::dispose);
+        this.time.advanceTimeBy(Duration.ofHours(2));
+        assertThat(this.api.requests()).isEqualTo(before);
+        assertThat(this.hub.watchCount()).isZero();
+    }
+
+    @Test
+    void aJobThatIsGoneFailsItsWatchAndAPassingFailureDoesNot() {
+        String gone = uuid(1);
+        String flaky = uuid(2);
+        this.api.set(flaky, job(flaky, IndexingJobPhase.RUNNING, 0));
+        this.api.failures.put(gone, new GradientNotFoundException(new GradientApiError(404, "GET x", "not_found", "gone",
+                null, null, null, null)));
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        this.hub.watch(gone).subscribe(null, errors::add);
+        this.hub.watch(flaky).subscribe(null, errors::add);
+        firstPoll();
+        this.api.failures.put(flaky, new GradientServerException(new GradientApiError(503, "GET x", null, "later", null,
+                null, null, null)));
+        this.time.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(errors).singleElement().isInstanceOf(GradientNotFoundException.class);
+        this.api.failures.remove(flaky);
+        this.api.set(flaky, job(flaky, IndexingJobPhase.SUCCEEDED, 3));
+        this.time.advanceTimeBy(Duration.ofSeconds(60));
+        assertThat(this.hub.watchCount()).isZero();
+        assertThat(errors).hasSize(1);
+    }
+
+    @Test
+    void tenThousandWatchesShareOneTimerAndNoThreads() {
+        int threadsBefore = Thread.activeCount();
+        List<Disposable> watches = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 0));
+            watches.add(this.hub.watch(uuid(i)).subscribe());
+        }
+        this.time.advanceTimeBy(Duration.ofMinutes(1));
+        assertThat(this.hub.watchCount()).isEqualTo(10_000);
+        assertThat(this.api.retrieveTimes).isEmpty();
+        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 2);
+        watches.forEach(Disposable::dispose);
+    }
+
+    /** An in-memory API with a list of 200-job pages, newest first, that counts what it is asked. */
+    private final class FakeApi implements WatchHub.Poller {
+
+        final Map<String, IndexingJob> jobs = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+        final List<Long> retrieveTimes = new CopyOnWriteArrayList<>();
+
+        final List<String> retrievedIds = new CopyOnWriteArrayList<>();
+
+        final List<Integer> pagesAsked = new CopyOnWriteArrayList<>();
+
+        final AtomicInteger pageRequests = new AtomicInteger();
+
+        final List<String> hiddenFromList = new CopyOnWriteArrayList<>();
+
+        final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
+
+        volatile int pageOffset;
+
+        void set(String uuid, IndexingJob job) {
+            this.jobs.put(uuid, job);
+        }
+
+        int requests() {
+            return this.retrieveTimes.size() + this.pageRequests.get();
+        }
+
+        @Override
+        public Mono<IndexingJob> retrieve(String jobUuid) {
+            this.retrieveTimes.add(WatchHubTests.this.time.now(java.util.concurrent.TimeUnit.SECONDS));
+            this.retrievedIds.add(jobUuid);
+            RuntimeException failure = this.failures.get(jobUuid);
+            return (failure != null) ? Mono.error(failure) : Mono.justOrEmpty(this.jobs.get(jobUuid));
+        }
+
+        @Override
+        public Mono<IndexingJobPage> page(int page) {
+            this.pageRequests.incrementAndGet();
+            this.pagesAsked.add(page);
+            List<IndexingJob> all;
+            synchronized (this.jobs) {
+                all = new ArrayList<>(this.jobs.values());
+            }
+            all.removeIf((job) -> this.hiddenFromList.contains(job.uuid()));
+            // Newest first: the last job set is at the top of page 1.
+            int from = (page - 1 - this.pageOffset) * 200;
+            List<IndexingJob> onPage = new ArrayList<>();
+            for (int i = all.size() - 1 - from; i >= 0 && i > all.size() - 1 - from - 200 && from >= 0; i--) {
+                onPage.add(all.get(i));
+            }
+            long pages = Math.max(1, (all.size() + 199) / 200 + this.pageOffset);
+            return Mono.just(new IndexingJobPage(onPage, PageLinks.NONE, new PageMeta((long) page, pages, (long) all.size())));
+        }
+
+        @Override
+        public boolean isRetryable(Throwable failure) {
+            return RetryDecider.isRetryable(GradientOperation.RETRIEVE, failure);
+        }
+
+    }
+
+}

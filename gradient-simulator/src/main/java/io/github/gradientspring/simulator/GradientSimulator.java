@@ -1,0 +1,319 @@
+package io.github.gradientspring.simulator;
+
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A local fake of DigitalOcean Gradient's knowledge-base indexing-jobs API, for tests, demos and benchmarks.
+ * It serves the seven endpoints with the real wire format, Bearer authentication, DigitalOcean's rate limits and
+ * error bodies, a job lifecycle on a controllable clock, scriptable faults, and a journal of what it received.
+ *
+ * <pre>{@code
+ * try (GradientSimulator simulator = GradientSimulator.builder().manualClock().start()) {
+ *     SeededKnowledgeBase kb = simulator.addKnowledgeBase(KnowledgeBaseSpec.named("docs").dataSource(100, 400_000));
+ *     // point a client at simulator.baseUrl() with simulator.accessToken(), start a job on kb.uuid() …
+ *     simulator.advance(Duration.ofSeconds(10));   // … and it has progressed ten seconds
+ *     assertThat(simulator.journal().count(Operation.CREATE)).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * Binds {@code 127.0.0.1} only. Thread-safe.
+ */
+public final class GradientSimulator implements AutoCloseable {
+
+    /** The access token a simulator accepts unless told otherwise; well known, because it guards nothing. */
+    public static final String DEFAULT_ACCESS_TOKEN = "simulator-token";
+
+    private static final String HOST = "127.0.0.1";
+
+    private final String accessToken;
+    private final Set<String> readOnlyTokens;
+    private final Clock clock;
+    private final RateLimits rateLimits;
+    private final JobTiming jobTiming;
+    private final int requestedPort;
+    private final JobStore store = new JobStore();
+    private final Faults faults = new Faults();
+    private final Journal journal;
+    private final RateLimiter limiter;
+
+    private volatile DisposableServer server;
+    private volatile String baseUrl;
+
+    private GradientSimulator(Builder builder) {
+        this.accessToken = builder.accessToken;
+        this.readOnlyTokens = Set.copyOf(builder.readOnlyTokens);
+        this.clock = builder.clock;
+        this.rateLimits = builder.rateLimits;
+        this.jobTiming = builder.jobTiming;
+        this.requestedPort = builder.port;
+        this.journal = new Journal(builder.journal, builder.journalCapacity);
+        this.limiter = new RateLimiter(builder.rateLimits);
+    }
+
+    /** A builder with the defaults: the {@link #DEFAULT_ACCESS_TOKEN}, the system clock, DigitalOcean's rate limits, {@link JobTiming#DEFAULT}, journal on, a free port. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds {@code 127.0.0.1} and starts answering.
+     *
+     * @return this simulator, started
+     * @throws IllegalStateException when already started
+     */
+    public synchronized GradientSimulator start() {
+        if (server != null) {
+            throw new IllegalStateException("The simulator is already started at " + baseUrl);
+        }
+        // The handler needs the base URL (for absolute pagination links) and the base URL needs the bound port:
+        // bind first, then publish the URL before the handler can see a request that needs it.
+        SimulatorHandler[] handler = new SimulatorHandler[1];
+        DisposableServer bound = HttpServer.create()
+                .host(HOST)
+                .port(requestedPort)
+                .handle((request, response) -> handler[0].apply(request, response))
+                .bindNow(Duration.ofSeconds(10));
+        String url = "http://" + HOST + ":" + bound.port();
+        ApiHandler api = new ApiHandler(accessToken, readOnlyTokens, store, limiter, jobTiming, url);
+        handler[0] = new SimulatorHandler(clock, api, new AdminApi(this), faults, journal);
+        this.baseUrl = url;
+        this.server = bound;
+        return this;
+    }
+
+    /** Where the simulator listens, e.g. {@code http://127.0.0.1:54321}, without a trailing slash. */
+    public String baseUrl() {
+        requireStarted();
+        return baseUrl;
+    }
+
+    /** The bound port. */
+    public int port() {
+        requireStarted();
+        return server.port();
+    }
+
+    /** The token that may do everything; send it as {@code Authorization: Bearer <token>}. */
+    public String accessToken() {
+        return accessToken;
+    }
+
+    /** Tokens that may read but not create or cancel (answered 403 there). */
+    public Set<String> readOnlyTokens() {
+        return readOnlyTokens;
+    }
+
+    /** Seeds a knowledge base with its data sources; jobs can be started on it at once. */
+    public SeededKnowledgeBase addKnowledgeBase(KnowledgeBaseSpec spec) {
+        return store.add(Objects.requireNonNull(spec, "spec"));
+    }
+
+    /** Every seeded knowledge base, in seeding order. */
+    public List<SeededKnowledgeBase> knowledgeBases() {
+        return store.knowledgeBases();
+    }
+
+    /** The script of the next job created (FIFO when called several times); it takes precedence over a knowledge-base script. */
+    public GradientSimulator scriptNextJob(JobScript script) {
+        store.scriptNextJob(Objects.requireNonNull(script, "script"));
+        return this;
+    }
+
+    /** The script of every later job on the knowledge base, unless a {@linkplain #scriptNextJob next-job script} is waiting. */
+    public GradientSimulator scriptKnowledgeBase(String knowledgeBaseUuid, JobScript script) {
+        store.scriptKnowledgeBase(Uuids.requireValid(knowledgeBaseUuid, "knowledgeBaseUuid"),
+                Objects.requireNonNull(script, "script"));
+        return this;
+    }
+
+    /** The fault plan. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** What the simulator received. */
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The simulator's clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The current instant on the simulator's clock. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** True when built with a {@link ManualClock}, so {@link #advance(Duration)} works. */
+    public boolean hasManualClock() {
+        return clock instanceof ManualClock;
+    }
+
+    /**
+     * Moves the manual clock forward: jobs progress and rate-limit windows roll as if that time had passed.
+     *
+     * @return the new current instant
+     * @throws IllegalStateException when the simulator runs on a real clock
+     */
+    public Instant advance(Duration duration) {
+        if (!(clock instanceof ManualClock manual)) {
+            throw new IllegalStateException("The simulator runs on a real clock; build it with manualClock() to advance time");
+        }
+        return manual.advance(duration);
+    }
+
+    /** The rate limits in force. */
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** The job timing in force. */
+    public JobTiming jobTiming() {
+        return jobTiming;
+    }
+
+    /** Forgets every job, script, fault, journal entry and rate-limit window; knowledge bases and the clock stay. */
+    public void reset() {
+        store.clearJobs();
+        faults.clear();
+        journal.clear();
+        limiter.clear();
+    }
+
+    /** Blocks the calling thread until the server is closed (for the standalone main). */
+    public void awaitClose() {
+        requireStarted();
+        server.onDispose().block();
+    }
+
+    /** Stops listening and closes open connections. Idempotent. */
+    @Override
+    public synchronized void close() {
+        DisposableServer current = server;
+        if (current != null) {
+            current.disposeNow(Duration.ofSeconds(5));
+        }
+    }
+
+    JobStore store() {
+        return store;
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("The simulator is not started; call start() first");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GradientSimulator[" + (baseUrl == null ? "not started" : baseUrl) + "]";
+    }
+
+    /** Configures a {@link GradientSimulator}. */
+    public static final class Builder {
+
+        private String accessToken = DEFAULT_ACCESS_TOKEN;
+        private final Set<String> readOnlyTokens = new LinkedHashSet<>();
+        private Clock clock = Clock.systemUTC();
+        private RateLimits rateLimits = RateLimits.DIGITALOCEAN;
+        private JobTiming jobTiming = JobTiming.DEFAULT;
+        private boolean journal = true;
+        private int journalCapacity = Journal.DEFAULT_CAPACITY;
+        private int port;
+
+        private Builder() {
+        }
+
+        /** The token with full access (default {@link #DEFAULT_ACCESS_TOKEN}). */
+        public Builder accessToken(String accessToken) {
+            Objects.requireNonNull(accessToken, "accessToken");
+            if (accessToken.isBlank() || !accessToken.equals(accessToken.trim())) {
+                throw new IllegalArgumentException("The access token must be non-blank without surrounding spaces");
+            }
+            this.accessToken = accessToken;
+            return this;
+        }
+
+        /** Adds tokens that may read but are answered 403 {@code forbidden} on create and cancel. */
+        public Builder readOnlyTokens(String... tokens) {
+            for (String token : tokens) {
+                readOnlyTokens.add(Objects.requireNonNull(token, "token"));
+            }
+            return this;
+        }
+
+        /** The clock jobs, rate limits and the journal run on (default the system UTC clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Runs on a fresh {@link ManualClock} at {@link ManualClock#DEFAULT_START}; move it with {@link GradientSimulator#advance}. */
+        public Builder manualClock() {
+            return clock(ManualClock.create());
+        }
+
+        /** The rate limits (default {@link RateLimits#DIGITALOCEAN}; {@link RateLimits#OFF} for none). */
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /** How long jobs take (default {@link JobTiming#DEFAULT}). */
+        public Builder jobTiming(JobTiming jobTiming) {
+            this.jobTiming = Objects.requireNonNull(jobTiming, "jobTiming");
+            return this;
+        }
+
+        /** Whether to keep full request records (default true). Counters are kept either way. */
+        public Builder journal(boolean enabled) {
+            this.journal = enabled;
+            return this;
+        }
+
+        /** How many request records the journal keeps before dropping the oldest (default {@link Journal#DEFAULT_CAPACITY}). */
+        public Builder journalCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("The journal capacity must be at least 1, got " + capacity);
+            }
+            this.journalCapacity = capacity;
+            return this;
+        }
+
+        /** The port to bind on 127.0.0.1 (default 0: a free port). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Fast mode for benchmarks: rate limits off (no {@code ratelimit-*} headers) and journal records off. */
+        public Builder fastMode() {
+            return rateLimits(RateLimits.OFF).journal(false);
+        }
+
+        /** A simulator with this configuration, not yet started. */
+        public GradientSimulator build() {
+            return new GradientSimulator(this);
+        }
+
+        /** Shorthand for {@code build().start()}. */
+        public GradientSimulator start() {
+            return build().start();
+        }
+    }
+}
