@@ -1,0 +1,265 @@
+package io.github.gradientspring.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.gradientspring.client.IndexingJobsClient;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Gradient {@link IndexingJobsClient}, bound from {@code gradient.*}.
+ * <p>
+ * When {@code gradient.access-token} is not set, the auto-configuration reads the {@code DIGITALOCEAN_ACCESS_TOKEN}
+ * environment variable, as DigitalOcean's official SDKs do. {@link #toString()} never shows the token.
+ */
+@ConfigurationProperties("gradient")
+public class GradientProperties {
+
+    /**
+     * Whether to auto-configure the Gradient indexing-jobs client.
+     */
+    private boolean enabled = true;
+
+    /**
+     * DigitalOcean API token sent as a Bearer token. When not set, the DIGITALOCEAN_ACCESS_TOKEN environment variable
+     * is used.
+     */
+    private String accessToken;
+
+    /**
+     * Base URL of the DigitalOcean API. Plain http is accepted only for a loopback address, such as a local
+     * simulator.
+     */
+    private String baseUrl = "https://api.digitalocean.com";
+
+    /**
+     * Maximum time one attempt of a call may take, from sending the request to the last byte of the response. Each
+     * retry gets a fresh timeout.
+     */
+    private Duration timeout = Duration.ofSeconds(60);
+
+    /**
+     * Maximum time to wait for a connection to the API.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(5);
+
+    /**
+     * Largest response body the client accepts; larger responses fail instead of exhausting memory.
+     */
+    private DataSize maxResponseSize = DataSize.ofMegabytes(4);
+
+    /**
+     * Number of jobs requested per page when streaming every job with listAll, from 1 to 200.
+     */
+    private int listAllPageSize = 200;
+
+    private final Retry retry = new Retry();
+
+    private final Watch watch = new Watch();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getAccessToken() {
+        return this.accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getBaseUrl() {
+        return this.baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Duration getTimeout() {
+        return this.timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public Duration getConnectTimeout() {
+        return this.connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public DataSize getMaxResponseSize() {
+        return this.maxResponseSize;
+    }
+
+    public void setMaxResponseSize(DataSize maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public int getListAllPageSize() {
+        return this.listAllPageSize;
+    }
+
+    public void setListAllPageSize(int listAllPageSize) {
+        this.listAllPageSize = listAllPageSize;
+    }
+
+    public Retry getRetry() {
+        return this.retry;
+    }
+
+    public Watch getWatch() {
+        return this.watch;
+    }
+
+    @Override
+    public String toString() {
+        // The token is a credential: only whether one is set is shown, so that logging these properties is safe.
+        return "GradientProperties[enabled=" + this.enabled + ", accessToken="
+                + ((this.accessToken != null) ? "******" : "(not set)") + ", baseUrl=" + this.baseUrl + ", timeout="
+                + this.timeout + ", connectTimeout=" + this.connectTimeout + ", maxResponseSize="
+                + this.maxResponseSize + ", listAllPageSize=" + this.listAllPageSize + ", retry=" + this.retry
+                + ", watch=" + this.watch + "]";
+    }
+
+    /**
+     * When failed calls are retried. The defaults follow DigitalOcean's official SDKs.
+     */
+    public static class Retry {
+
+        /**
+         * Maximum number of retries after the first attempt of a call; 0 disables retries.
+         */
+        private int maxRetries = 2;
+
+        /**
+         * Wait before the first retry, doubled for each retry after it.
+         */
+        private Duration initialDelay = Duration.ofMillis(500);
+
+        /**
+         * Longest wait between retries that the doubling reaches.
+         */
+        private Duration maxDelay = Duration.ofSeconds(8);
+
+        /**
+         * Longest wait a retry-after or retry-after-ms response header may ask for and be honoured.
+         */
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+        /**
+         * Largest share, from 0 to 1, by which a wait between retries is randomly shortened.
+         */
+        private double jitter = 0.25;
+
+        public int getMaxRetries() {
+            return this.maxRetries;
+        }
+
+        public void setMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getInitialDelay() {
+            return this.initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return this.maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+
+        public Duration getMaxRetryAfter() {
+            return this.maxRetryAfter;
+        }
+
+        public void setMaxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+        }
+
+        public double getJitter() {
+            return this.jitter;
+        }
+
+        public void setJitter(double jitter) {
+            this.jitter = jitter;
+        }
+
+        @Override
+        public String toString() {
+            return "Retry[maxRetries=" + this.maxRetries + ", initialDelay=" + this.initialDelay + ", maxDelay="
+                    + this.maxDelay + ", maxRetryAfter=" + this.maxRetryAfter + ", jitter=" + this.jitter + "]";
+        }
+
+    }
+
+    /**
+     * How watching a job polls it.
+     */
+    public static class Watch {
+
+        /**
+         * First wait between polls of a watched job; the wait grows while the job does not change.
+         */
+        private Duration initialInterval = Duration.ofSeconds(2);
+
+        /**
+         * Longest wait between polls of a watched job.
+         */
+        private Duration maxInterval = Duration.ofSeconds(30);
+
+        /**
+         * Maximum time a job is watched before the watch fails with a timeout.
+         */
+        private Duration timeout = Duration.ofHours(1);
+
+        public Duration getInitialInterval() {
+            return this.initialInterval;
+        }
+
+        public void setInitialInterval(Duration initialInterval) {
+            this.initialInterval = initialInterval;
+        }
+
+        public Duration getMaxInterval() {
+            return this.maxInterval;
+        }
+
+        public void setMaxInterval(Duration maxInterval) {
+            this.maxInterval = maxInterval;
+        }
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "Watch[initialInterval=" + this.initialInterval + ", maxInterval=" + this.maxInterval
+                    + ", timeout=" + this.timeout + "]";
+        }
+
+    }
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The {@code gradient} health indicator and its auto-configuration, active when Spring Boot's health module is
+ * present.
+ */
+package io.github.gradientspring.autoconfigure.health;

@@ -1,0 +1,37 @@
+package io.github.gradientspring.test;
+
+import io.github.gradientspring.simulator.GradientSimulator;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * Resets the simulator of an {@link AutoConfigureGradientSimulator} test after each test method, because Spring
+ * shares one context, and so one simulator, between tests. Registered in {@code META-INF/spring.factories}.
+ */
+class GradientSimulatorResetTestExecutionListener implements TestExecutionListener, Ordered {
+
+    @Override
+    public int getOrder() {
+        // After the listeners that run the test's own @AfterEach-like callbacks, like Boot's mock reset.
+        return Ordered.LOWEST_PRECEDENCE - 100;
+    }
+
+    @Override
+    public void afterTestMethod(TestContext testContext) {
+        AutoConfigureGradientSimulator annotation = TestContextAnnotationUtils
+            .findMergedAnnotation(testContext.getTestClass(), AutoConfigureGradientSimulator.class);
+        // Never starts a context only to reset it: a context that is not there has no simulator to reset.
+        if (annotation == null || !annotation.resetAfterEachTest() || !testContext.hasApplicationContext()) {
+            return;
+        }
+        ApplicationContext context = testContext.getApplicationContext();
+        if (context.containsBean(GradientSimulatorContextCustomizer.BEAN_NAME)) {
+            context.getBean(GradientSimulatorContextCustomizer.BEAN_NAME, GradientSimulator.class).reset();
+        }
+    }
+
+}
