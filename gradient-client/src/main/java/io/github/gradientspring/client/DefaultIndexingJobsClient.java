@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -80,6 +81,8 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private final Function<Duration, Mono<Long>> retryDelays;
 
     private final RequestBudget budget;
+
+    private final AtomicInteger exchangesInFlight = new AtomicInteger();
 
     private final WatchHub watches;
 
@@ -230,18 +233,41 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private <T> Mono<T> withRetries(GradientOperation operation, Mono<T> attempt, int retriesSoFar, String request,
             CallState state) {
+        // Each subscription is one call with its own record of what its last retry took from the quota, which a
+        // success gives back (or, after no retry, the quota's refill).
+        return Mono.defer(() -> {
+            RetryQuota quota = this.settings.retries().quota();
+            AtomicInteger lastRetryCost = new AtomicInteger(-1);
+            return retrying(operation, attempt, retriesSoFar, request, state, lastRetryCost)
+                .doOnSuccess((value) -> quota.succeeded(lastRetryCost.get()));
+        });
+    }
+
+    private <T> Mono<T> retrying(GradientOperation operation, Mono<T> attempt, int retriesSoFar, String request,
+            CallState state, AtomicInteger lastRetryCost) {
         return attempt.onErrorResume(GradientException.class, (failure) -> {
-            Duration delay = this.settings.retries().delayBeforeRetry(operation, failure, retriesSoFar);
+            RetryDecider retries = this.settings.retries();
+            Duration delay = retries.delayBeforeRetry(operation, failure, retriesSoFar);
             if (delay == null) {
                 return Mono.error(failure);
             }
+            int cost = retries.acquireRetry(failure);
+            if (cost < 0) {
+                if (logger.isDebugEnabled()) {
+                    logger.debug("Not retrying " + request + ": the retry quota is spent (" + retries.quota()
+                            + ") after: " + failure.getMessage());
+                }
+                return Mono.error(failure);
+            }
+            lastRetryCost.set(cost);
             if (logger.isDebugEnabled()) {
                 logger.debug("Retrying " + request + " in " + delay.toMillis() + " ms (retry " + (retriesSoFar + 1)
-                        + " of " + this.settings.retries().policy().maxRetries() + ") after: " + failure.getMessage());
+                        + " of " + retries.policy().maxRetries() + ") after: " + failure.getMessage());
             }
             state.retried(failure);
             return this.retryDelays.apply(delay)
-                .then(Mono.defer(() -> withRetries(operation, attempt, retriesSoFar + 1, request, state)));
+                .then(Mono.defer(() -> retrying(operation, attempt, retriesSoFar + 1, request, state,
+                        lastRetryCost)));
         });
     }
 
@@ -255,7 +281,17 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         return exchange.exchangeToMono((response) -> handle(response, request, reader, state))
             .timeout(this.settings.timeout())
             .onErrorMap((failure) -> TransportErrors.map(failure, request, this.settings.timeout(),
-                    this.settings.maxResponseBytes()));
+                    this.settings.maxResponseBytes()))
+            .doOnSubscribe((subscription) -> this.exchangesInFlight.incrementAndGet())
+            .doFinally((signal) -> this.exchangesInFlight.decrementAndGet());
+    }
+
+    /**
+     * How many exchanges are on the wire now. Tests that drive the client with virtual time wait for this to reach
+     * zero before they move the clock on, so that no response arrives late in virtual time.
+     */
+    int exchangesInFlight() {
+        return this.exchangesInFlight.get();
     }
 
     private <T> Mono<T> handle(ClientResponse response, String request, BodyReader<T> reader, CallState state) {

@@ -65,6 +65,9 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.defaults();
 
+    // null: each client built gets its own RetryQuota.standard()
+    private RetryQuota retryQuota;
+
     private Clock clock = Clock.systemUTC();
 
     private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
@@ -176,7 +179,14 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.jitterSource = this.jitterSource;
         copy.retryDelays = this.retryDelays;
         copy.rateLimitPolicy = this.rateLimitPolicy;
+        copy.retryQuota = this.retryQuota;
         return copy;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder retryQuota(RetryQuota retryQuota) {
+        this.retryQuota = Objects.requireNonNull(retryQuota, "retryQuota must not be null");
+        return this;
     }
 
     @Override
@@ -249,7 +259,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
             })
             .build();
         ClientSettings settings = new ClientSettings(this.baseUrl, this.timeout, this.maxResponseBytes,
-                new RetryDecider(this.retryPolicy, this.jitterSource), this.observationRegistry,
+                new RetryDecider(this.retryPolicy, this.jitterSource,
+                        (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
                 this.observationConvention, this.responseListeners);
         return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays,

@@ -189,6 +189,16 @@ public interface IndexingJobsClient {
         Builder retryPolicy(RetryPolicy retryPolicy);
 
         /**
+         * Sets the client-wide quota every retry draws from, so that an outage is not multiplied by the retries;
+         * unless set, each client built gets its own {@link RetryQuota#standard()} quota. A quota given here is
+         * shared by every client built with it (or with a {@link #copy()} of this builder).
+         * {@link RetryQuota#disabled()} lets the {@link RetryPolicy} alone bound the retries.
+         * @param retryQuota the quota
+         * @return this builder
+         */
+        Builder retryQuota(RetryQuota retryQuota);
+
+        /**
          * Sets the largest response body the client accepts, in bytes; 4 MiB by default. Larger responses fail
          * with a clear error instead of exhausting memory.
          * @param maxResponseBytes the limit

@@ -17,9 +17,12 @@ import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The request budget one client shares among all it sends: two token buckets, one refilled over a minute and one
- * over an hour, from which every attempt takes a token. Waiting is non-blocking: a request that finds no token
- * queues, and one timer wakes the queue when the next token is due. Calls of the application queue ahead of polls.
+ * The request budget one client shares among all it sends: two token buckets, one of a minute's requests and one
+ * of an hour's, from which every attempt takes a token. A token comes back one window after it was spent, which is
+ * how DigitalOcean counts (each request counts for one rolling minute and one rolling hour), so the client never
+ * sends more than the policy allows in any minute or any hour, bursts included. Waiting is non-blocking: a request
+ * that finds no token queues, and one timer wakes the queue when the next token comes back. Calls of the
+ * application queue ahead of polls.
  * <p>
  * Time comes from a Reactor {@link Scheduler}, so that tests can drive the budget with virtual time.
  */
@@ -56,11 +59,15 @@ final class RequestBudget {
 
     private final Deque<Waiter> pollQueue = new ArrayDeque<>();
 
-    private double minuteTokens;
+    private final SpentTokens minute;
 
-    private double hourTokens;
+    private final SpentTokens hour;
 
-    private long refilledAt = Long.MIN_VALUE;
+    // What the API last said remains of the token's hourly allowance, less what was sent since; -1 when unknown.
+    private long apiRemaining = -1;
+
+    // When the API said its count starts again (ratelimit-reset), in scheduler time; MIN_VALUE when unknown.
+    private long apiResetAt = Long.MIN_VALUE;
 
     private long pollsPausedUntil = Long.MIN_VALUE;
 
@@ -76,8 +83,8 @@ final class RequestBudget {
         this.policy = policy;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.minuteTokens = policy.requestsPerMinute();
-        this.hourTokens = policy.requestsPerHour();
+        this.minute = new SpentTokens(policy.requestsPerMinute(), MINUTE);
+        this.hour = new SpentTokens(policy.requestsPerHour(), HOUR);
     }
 
     /**
@@ -111,12 +118,17 @@ final class RequestBudget {
         }
         synchronized (this) {
             long now = now();
-            refill(now);
+            if (rateLimit.reset() != null) {
+                this.apiResetAt = now + bounded(Duration.between(this.clock.instant(), rateLimit.reset()));
+            }
             if (rateLimit.remaining() != null) {
-                this.hourTokens = Math.max(0, Math.min(this.hourTokens, rateLimit.remaining()));
-                if (rateLimit.remaining() <= 0 && rateLimit.reset() != null) {
-                    this.allPausedUntil = Math.max(this.allPausedUntil, now + bounded(
-                            Duration.between(this.clock.instant(), rateLimit.reset())));
+                this.apiRemaining = Math.max(0, rateLimit.remaining());
+                if (this.apiRemaining == 0) {
+                    pauseUntilTheApiResets(now);
+                }
+                else {
+                    // The API knows best: whatever pause our own count imposed is over.
+                    this.allPausedUntil = Long.MIN_VALUE;
                 }
             }
             if (status == 429) {
@@ -149,14 +161,19 @@ final class RequestBudget {
         List<Waiter> ready = new ArrayList<>();
         synchronized (this) {
             long now = now();
-            refill(now);
-            while (this.minuteTokens >= 1 && this.hourTokens >= 1) {
+            if (this.apiRemaining == 0 && this.allPausedUntil != Long.MIN_VALUE && now >= this.allPausedUntil) {
+                this.apiRemaining = -1; // the API's reset has passed: its count starts again
+            }
+            while (this.minute.available(now) && this.hour.available(now) && this.apiRemaining != 0) {
                 Deque<Waiter> next = nextQueue(now);
                 if (next == null) {
                     break;
                 }
-                this.minuteTokens -= 1;
-                this.hourTokens -= 1;
+                this.minute.spend(now);
+                this.hour.spend(now);
+                if (this.apiRemaining > 0 && --this.apiRemaining == 0) {
+                    pauseUntilTheApiResets(now);
+                }
                 this.granted++;
                 ready.add(next.pollFirst());
             }
@@ -180,14 +197,20 @@ final class RequestBudget {
         return null;
     }
 
+    // Nothing is left of the token's hourly allowance: wait for the API's reset, or, when it gave none, for a short
+    // pause after which one request may ask again and its answer say more.
+    private void pauseUntilTheApiResets(long now) {
+        long until = (this.apiResetAt > now) ? this.apiResetAt : now + DEFAULT_PAUSE.toNanos();
+        this.allPausedUntil = Math.max(this.allPausedUntil, until);
+    }
+
     private void scheduleWakeUp(long now) {
         boolean usersWait = !this.userQueue.isEmpty();
         boolean pollsWait = !this.pollQueue.isEmpty();
         if (!usersWait && !pollsWait) {
             return;
         }
-        long wakeAt = now + Math.max(nanosUntilToken(this.minuteTokens, this.policy.requestsPerMinute(), MINUTE),
-                nanosUntilToken(this.hourTokens, this.policy.requestsPerHour(), HOUR));
+        long wakeAt = Math.max(this.minute.nextAvailable(now), this.hour.nextAvailable(now));
         wakeAt = Math.max(wakeAt, this.allPausedUntil);
         if (!usersWait) {
             wakeAt = Math.max(wakeAt, this.pollsPausedUntil);
@@ -210,30 +233,6 @@ final class RequestBudget {
         drain();
     }
 
-    private void refill(long now) {
-        if (this.refilledAt == Long.MIN_VALUE) {
-            this.refilledAt = now;
-            return;
-        }
-        long elapsed = now - this.refilledAt;
-        if (elapsed <= 0) {
-            return;
-        }
-        this.minuteTokens = Math.min(this.policy.requestsPerMinute(),
-                this.minuteTokens + (double) elapsed * this.policy.requestsPerMinute() / MINUTE);
-        this.hourTokens = Math.min(this.policy.requestsPerHour(),
-                this.hourTokens + (double) elapsed * this.policy.requestsPerHour() / HOUR);
-        this.refilledAt = now;
-    }
-
-    private static long nanosUntilToken(double tokens, int perPeriod, long period) {
-        if (tokens >= 1) {
-            return 0;
-        }
-        // Rounded up, so that the wake-up never comes a hair before the token and spins.
-        return (long) Math.ceil((1 - tokens) * period / perPeriod) + 1;
-    }
-
     private static long bounded(Duration pause) {
         if (pause.isNegative()) {
             return 0;
@@ -247,6 +246,49 @@ final class RequestBudget {
 
     private Deque<Waiter> queue(Priority priority) {
         return (priority == Priority.USER) ? this.userQueue : this.pollQueue;
+    }
+
+    /**
+     * The tokens of one window that are out, by when they were spent, oldest first: a token is back once its window
+     * has passed.
+     */
+    private static final class SpentTokens {
+
+        private final long[] spentAt;
+
+        private final long window;
+
+        private int first;
+
+        private int size;
+
+        SpentTokens(int capacity, long window) {
+            this.spentAt = new long[capacity];
+            this.window = window;
+        }
+
+        boolean available(long now) {
+            returnExpired(now);
+            return this.size < this.spentAt.length;
+        }
+
+        void spend(long now) {
+            this.spentAt[(this.first + this.size) % this.spentAt.length] = now;
+            this.size++;
+        }
+
+        long nextAvailable(long now) {
+            returnExpired(now);
+            return (this.size < this.spentAt.length) ? now : this.spentAt[this.first] + this.window;
+        }
+
+        private void returnExpired(long now) {
+            while (this.size > 0 && this.spentAt[this.first] + this.window <= now) {
+                this.first = (this.first + 1) % this.spentAt.length;
+                this.size--;
+            }
+        }
+
     }
 
     private static final class Waiter {

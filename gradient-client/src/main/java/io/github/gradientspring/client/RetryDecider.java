@@ -8,7 +8,8 @@ import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientTimeoutException;
 
 /**
- * Applies a {@link RetryPolicy} to one failed attempt: whether to retry, and after how long.
+ * Applies a {@link RetryPolicy} to one failed attempt: whether to retry, and after how long; and holds the client's
+ * {@link RetryQuota}, which may still refuse a retry the policy allows.
  */
 final class RetryDecider {
 
@@ -16,13 +17,34 @@ final class RetryDecider {
 
     private final DoubleSupplier random;
 
+    private final RetryQuota quota;
+
     RetryDecider(RetryPolicy policy, DoubleSupplier random) {
+        this(policy, random, RetryQuota.disabled());
+    }
+
+    RetryDecider(RetryPolicy policy, DoubleSupplier random, RetryQuota quota) {
         this.policy = policy;
         this.random = random;
+        this.quota = quota;
     }
 
     RetryPolicy policy() {
         return this.policy;
+    }
+
+    /** The client-wide quota every retry draws from. */
+    RetryQuota quota() {
+        return this.quota;
+    }
+
+    /**
+     * Takes the quota's price of retrying after the given failure.
+     * @param failure the failure about to be retried
+     * @return the tokens taken, or -1 when the quota refuses the retry
+     */
+    int acquireRetry(Throwable failure) {
+        return this.quota.tryAcquire(failure instanceof GradientTimeoutException);
     }
 
     /**

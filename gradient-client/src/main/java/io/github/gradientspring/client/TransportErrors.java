@@ -7,6 +7,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientException;
 import io.github.gradientspring.client.error.GradientResponseException;
@@ -38,6 +40,12 @@ final class TransportErrors {
             if (cause instanceof DataBufferLimitException) {
                 return new GradientResponseException(request + " returned a body larger than the client's limit of "
                         + maxResponseBytes + " bytes", 200, failure);
+            }
+            if (cause instanceof SSLHandshakeException) {
+                // No request byte goes out before the handshake completes. The library never relaxes certificate
+                // checks: an untrusted or mismatched certificate ends here, with the reason the JDK gave.
+                return new GradientConnectionException(request + " could not establish a trusted TLS connection: "
+                        + firstLine(cause.getMessage()), failure, false);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException) {

@@ -49,19 +49,37 @@ class RequestBudgetTests {
     }
 
     @Test
-    void aFullMinuteBudgetIsGrantedAtOnceThenOneRequestPerRefill() {
+    void aFullMinuteBudgetIsGrantedAtOnceAndEachTokenComesBackAMinuteAfterItWasSpent() {
         RequestBudget budget = budget(RateLimitPolicy.of(10, 1000));
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 5; i++) {
+            ask(budget, Priority.USER, "r" + i);
+        }
+        this.time.advanceTimeBy(Duration.ofSeconds(30));
+        for (int i = 5; i < 12; i++) {
             ask(budget, Priority.USER, "r" + i);
         }
         assertThat(this.granted).hasSize(10);
-        this.time.advanceTimeBy(Duration.ofMillis(5999));
+        this.time.advanceTimeBy(Duration.ofMillis(29_999));
         assertThat(this.granted).hasSize(10);
-        this.time.advanceTimeBy(Duration.ofMillis(2));
-        assertThat(this.granted).hasSize(11);
-        this.time.advanceTimeBy(Duration.ofSeconds(6));
+        this.time.advanceTimeBy(Duration.ofMillis(1));
         assertThat(this.granted).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11");
         assertThat(budget.granted()).isEqualTo(12);
+    }
+
+    @Test
+    void noMinuteEverSeesMoreRequestsThanTheBudget() {
+        RequestBudget budget = budget(RateLimitPolicy.of(20, 100_000));
+        java.util.List<Long> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            budget.acquire(Priority.POLL).subscribe(null, null,
+                    () -> sentAt.add(this.time.now(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            this.time.advanceTimeBy(Duration.ofMillis(700));
+        }
+        this.time.advanceTimeBy(Duration.ofMinutes(10));
+        assertThat(sentAt).hasSize(200);
+        for (int i = 0; i + 20 < sentAt.size(); i++) {
+            assertThat(sentAt.get(i + 20) - sentAt.get(i)).as("21 requests span a full minute").isGreaterThanOrEqualTo(60_000);
+        }
     }
 
     @Test
@@ -71,9 +89,9 @@ class RequestBudgetTests {
             ask(budget, Priority.USER, "r" + i);
         }
         assertThat(this.granted).hasSize(5);
-        this.time.advanceTimeBy(Duration.ofMinutes(11));
+        this.time.advanceTimeBy(Duration.ofMinutes(59));
         assertThat(this.granted).hasSize(5);
-        this.time.advanceTimeBy(Duration.ofMinutes(1).plusMillis(1));
+        this.time.advanceTimeBy(Duration.ofMinutes(1));
         assertThat(this.granted).hasSize(6);
     }
 
@@ -91,13 +109,15 @@ class RequestBudgetTests {
     }
 
     @Test
-    void theApisRemainingCountCapsTheBudget() {
+    void theApisRemainingCountCapsTheBudgetUntilTheApiSaysMore() {
         RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(200, new RateLimitStatus(5000L, 3L, NOW.plusSeconds(600)), null);
         for (int i = 0; i < 5; i++) {
             ask(budget, Priority.USER, "r" + i);
         }
         assertThat(this.granted).hasSize(3);
+        budget.learn(200, new RateLimitStatus(5000L, 40L, NOW.plusSeconds(600)), null);
+        assertThat(this.granted).hasSize(5);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.gradientspring.autoconfigure;
 import java.time.Duration;
 
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RetryPolicy;
 
 import org.springframework.util.unit.DataSize;
@@ -60,6 +61,17 @@ final class GradientClientBuilderConfigurer {
         apply("gradient.watch.initial-interval", () -> builder.watchInitialInterval(watch.getInitialInterval()));
         apply("gradient.watch.max-interval", () -> builder.watchMaxInterval(watch.getMaxInterval()));
         apply("gradient.watch.timeout", () -> builder.watchTimeout(watch.getTimeout()));
+        GradientProperties.RateLimit rateLimit = this.properties.getRateLimit();
+        if (rateLimit.isEnabled()) {
+            // RateLimitPolicy checks the minute before the hour; the property named is the one it rejects.
+            String property = (rateLimit.getRequestsPerMinute() < 1) ? "gradient.rate-limit.requests-per-minute"
+                    : "gradient.rate-limit.requests-per-hour";
+            apply(property, () -> builder.rateLimitPolicy(
+                    RateLimitPolicy.of(rateLimit.getRequestsPerMinute(), rateLimit.getRequestsPerHour())));
+        }
+        else {
+            builder.rateLimitPolicy(RateLimitPolicy.unlimited());
+        }
         // The client checks this pair only in build(), after the customizers; checked here to name the property.
         Duration initial = watch.getInitialInterval();
         Duration max = watch.getMaxInterval();

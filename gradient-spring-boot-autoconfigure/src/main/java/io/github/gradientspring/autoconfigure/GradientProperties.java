@@ -58,6 +58,8 @@ public class GradientProperties {
 
     private final Watch watch = new Watch();
 
+    private final RateLimit rateLimit = new RateLimit();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -122,6 +124,10 @@ public class GradientProperties {
         return this.watch;
     }
 
+    public RateLimit getRateLimit() {
+        return this.rateLimit;
+    }
+
     @Override
     public String toString() {
         // The token is a credential: only whether one is set is shown, so that logging these properties is safe.
@@ -129,7 +135,7 @@ public class GradientProperties {
                 + ((this.accessToken != null) ? "******" : "(not set)") + ", baseUrl=" + this.baseUrl + ", timeout="
                 + this.timeout + ", connectTimeout=" + this.connectTimeout + ", maxResponseSize="
                 + this.maxResponseSize + ", listAllPageSize=" + this.listAllPageSize + ", retry=" + this.retry
-                + ", watch=" + this.watch + "]";
+                + ", watch=" + this.watch + ", rateLimit=" + this.rateLimit + "]";
     }
 
     /**
@@ -258,6 +264,59 @@ public class GradientProperties {
         public String toString() {
             return "Watch[initialInterval=" + this.initialInterval + ", maxInterval=" + this.maxInterval
                     + ", timeout=" + this.timeout + "]";
+        }
+
+    }
+
+    /**
+     * The request budget the client keeps to, shared by every call and poll it makes. DigitalOcean allows a token
+     * 250 requests a minute and 5,000 an hour; the defaults keep to 80 % of both.
+     */
+    public static class RateLimit {
+
+        /**
+         * Whether the client keeps a request budget; when off, only the API's 429 answers slow it down.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Requests the client may send per minute.
+         */
+        private int requestsPerMinute = 200;
+
+        /**
+         * Requests the client may send per hour.
+         */
+        private int requestsPerHour = 4000;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getRequestsPerMinute() {
+            return this.requestsPerMinute;
+        }
+
+        public void setRequestsPerMinute(int requestsPerMinute) {
+            this.requestsPerMinute = requestsPerMinute;
+        }
+
+        public int getRequestsPerHour() {
+            return this.requestsPerHour;
+        }
+
+        public void setRequestsPerHour(int requestsPerHour) {
+            this.requestsPerHour = requestsPerHour;
+        }
+
+        @Override
+        public String toString() {
+            return "RateLimit[enabled=" + this.enabled + ", requestsPerMinute=" + this.requestsPerMinute
+                    + ", requestsPerHour=" + this.requestsPerHour + "]";
         }
 
     }

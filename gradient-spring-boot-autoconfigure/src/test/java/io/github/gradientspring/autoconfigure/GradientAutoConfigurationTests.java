@@ -49,6 +49,9 @@ class GradientAutoConfigurationTests {
             assertThat(properties.getWatch().getInitialInterval()).isEqualTo(Duration.ofSeconds(2));
             assertThat(properties.getWatch().getMaxInterval()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.getWatch().getTimeout()).isEqualTo(Duration.ofHours(1));
+            assertThat(properties.getRateLimit().isEnabled()).isTrue();
+            assertThat(properties.getRateLimit().getRequestsPerMinute()).isEqualTo(200);
+            assertThat(properties.getRateLimit().getRequestsPerHour()).isEqualTo(4000);
         });
     }
 
@@ -60,7 +63,8 @@ class GradientAutoConfigurationTests {
                     "gradient.list-all-page-size=50", "gradient.retry.max-retries=5", "gradient.retry.initial-delay=1s",
                     "gradient.retry.max-delay=20s", "gradient.retry.max-retry-after=15s", "gradient.retry.jitter=0",
                     "gradient.watch.initial-interval=100ms", "gradient.watch.max-interval=3s",
-                    "gradient.watch.timeout=10m")
+                    "gradient.watch.timeout=10m", "gradient.rate-limit.enabled=false",
+                    "gradient.rate-limit.requests-per-minute=100", "gradient.rate-limit.requests-per-hour=2000")
             .run((context) -> {
                 assertThat(context).hasSingleBean(IndexingJobsClient.class);
                 GradientProperties properties = context.getBean(GradientProperties.class);
@@ -78,6 +82,9 @@ class GradientAutoConfigurationTests {
                 assertThat(properties.getWatch().getInitialInterval()).isEqualTo(Duration.ofMillis(100));
                 assertThat(properties.getWatch().getMaxInterval()).isEqualTo(Duration.ofSeconds(3));
                 assertThat(properties.getWatch().getTimeout()).isEqualTo(Duration.ofMinutes(10));
+                assertThat(properties.getRateLimit().isEnabled()).isFalse();
+                assertThat(properties.getRateLimit().getRequestsPerMinute()).isEqualTo(100);
+                assertThat(properties.getRateLimit().getRequestsPerHour()).isEqualTo(2000);
             });
     }
 

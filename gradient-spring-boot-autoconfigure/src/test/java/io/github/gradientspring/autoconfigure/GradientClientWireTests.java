@@ -214,6 +214,41 @@ class GradientClientWireTests {
     }
 
     @Test
+    void rateLimitPropertiesBoundTheRequestsSent() {
+        for (int i = 0; i < 3; i++) {
+            this.server.enqueue(WireFixtures.json(WireFixtures.jobBody("BATCH_JOB_PHASE_RUNNING")));
+        }
+        this.contextRunner.withPropertyValues("gradient.rate-limit.requests-per-minute=2")
+            .run((context) -> {
+                IndexingJobsClient client = context.getBean(IndexingJobsClient.class);
+                StepVerifier.create(client.retrieve(WireFixtures.JOB_UUID).repeat(1)).expectNextCount(2).expectComplete()
+                    .verify(VERIFY_TIMEOUT);
+                // The third request waits for the budget, 30 seconds away: it must not reach the server now.
+                StepVerifier.create(client.retrieve(WireFixtures.JOB_UUID))
+                    .expectSubscription()
+                    .expectNoEvent(Duration.ofMillis(200))
+                    .thenCancel()
+                    .verify(VERIFY_TIMEOUT);
+            });
+        assertThat(this.server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDisabledRateLimitLetsEveryRequestThrough() {
+        for (int i = 0; i < 3; i++) {
+            this.server.enqueue(WireFixtures.json(WireFixtures.jobBody("BATCH_JOB_PHASE_RUNNING")));
+        }
+        this.contextRunner
+            .withPropertyValues("gradient.rate-limit.enabled=false", "gradient.rate-limit.requests-per-minute=1")
+            .run((context) -> StepVerifier
+                .create(context.getBean(IndexingJobsClient.class).retrieve(WireFixtures.JOB_UUID).repeat(2))
+                .expectNextCount(3)
+                .expectComplete()
+                .verify(VERIFY_TIMEOUT));
+        assertThat(this.server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void recordsOperationsInTheApplicationsObservationRegistry() {
         this.server.enqueue(WireFixtures.json(WireFixtures.jobBody("BATCH_JOB_PHASE_SUCCEEDED")));
         TestObservationRegistry registry = TestObservationRegistry.create();

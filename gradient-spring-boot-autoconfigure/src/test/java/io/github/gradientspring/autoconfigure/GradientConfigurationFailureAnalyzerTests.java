@@ -93,6 +93,14 @@ class GradientConfigurationFailureAnalyzerTests {
     }
 
     @Test
+    void aRateLimitBelowOneRequestNamesItsProperty() {
+        this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
+                "gradient.rate-limit.requests-per-hour=0")
+            .run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+                .contains("gradient.rate-limit.requests-per-hour", "requestsPerHour must be 1 or more"));
+    }
+
+    @Test
     void watchMaxIntervalShorterThanInitialIsReported() {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.watch.initial-interval=10s", "gradient.watch.max-interval=1s")

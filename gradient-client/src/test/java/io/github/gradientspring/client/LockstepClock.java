@@ -1,0 +1,90 @@
+package io.github.gradientspring.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/**
+ * One virtual clock for the client (Reactor's virtual-time scheduler) and the simulator (a {@link Clock} reading
+ * it), moved in steps. After each step it waits, without sleeping, until no exchange is on the wire, so that no
+ * response lands late in virtual time.
+ */
+final class LockstepClock extends Clock {
+
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static final long SETTLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
+
+    final VirtualTimeScheduler scheduler;
+
+    private final BooleanSupplier idle;
+
+    LockstepClock(VirtualTimeScheduler scheduler, BooleanSupplier idle) {
+        this.scheduler = scheduler;
+        this.idle = idle;
+    }
+
+    @Override
+    public Instant instant() {
+        return START.plusNanos(this.scheduler.now(TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(this.scheduler.now(TimeUnit.NANOSECONDS));
+    }
+
+    /** Moves time on by {@code step}, then lets every exchange that the step started finish. */
+    void advance(Duration step) {
+        this.scheduler.advanceTimeBy(step);
+        settle();
+    }
+
+    /** Moves time on in steps until the condition holds or the limit of virtual time passes. */
+    boolean advanceUntil(BooleanSupplier done, Duration step, Duration limit) {
+        Duration end = elapsed().plus(limit);
+        settle();
+        while (!done.getAsBoolean()) {
+            if (elapsed().compareTo(end) >= 0) {
+                return false;
+            }
+            advance(step);
+        }
+        return true;
+    }
+
+    void settle() {
+        long deadline = System.nanoTime() + SETTLE_LIMIT_NANOS;
+        int quietChecks = 0;
+        while (quietChecks < 3) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the client did not settle within 20 s of real time");
+            }
+            // Work that a response scheduled for "now" runs here, and may send more.
+            this.scheduler.advanceTimeBy(Duration.ZERO);
+            if (this.idle.getAsBoolean()) {
+                quietChecks++;
+            }
+            else {
+                quietChecks = 0;
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+}
