@@ -12,6 +12,10 @@ import java.util.Objects;
  * date), which is honoured when it is more than zero and at most 60 s. A response header
  * {@code x-should-retry: true|false} overrides the status rule. Unlike the SDKs, {@code create} is retried only
  * when no job can have started: the connection was refused, or the API answered 429 or 503.
+ * <p>
+ * A policy bounds the retries of one call. Across calls, every retry also draws from the client's
+ * {@link RetryQuota}, which refuses retries while most attempts fail, so that an outage is not multiplied by the
+ * retries; see {@link IndexingJobsClient.Builder#retryQuota(RetryQuota)}.
  */
 public final class RetryPolicy {
 

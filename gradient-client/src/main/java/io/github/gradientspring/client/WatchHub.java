@@ -71,6 +71,10 @@ final class WatchHub {
 
     private Disposable timer;
 
+    // The polls of the cycle under way, disposed when the last watch goes, so that a cancelled watch leaves no
+    // request on the wire and no retry pending.
+    private Disposable cycle;
+
     private long timerAt = Long.MAX_VALUE;
 
     private long cycles;
@@ -118,6 +122,7 @@ final class WatchHub {
     }
 
     private void remove(Watch watch) {
+        Disposable abandoned = null;
         synchronized (this) {
             List<Watch> watches = this.watchesByJob.get(watch.jobUuid);
             if (watches != null) {
@@ -132,6 +137,14 @@ final class WatchHub {
                 this.timer = null;
                 this.timerAt = Long.MAX_VALUE;
             }
+            if (this.watchesByJob.isEmpty() && this.cycle != null) {
+                abandoned = this.cycle;
+                this.cycle = null;
+            }
+        }
+        if (abandoned != null) {
+            // Outside the lock: cancelling runs the cycle's doFinally, which takes it again.
+            abandoned.dispose();
         }
     }
 
@@ -211,7 +224,7 @@ final class WatchHub {
         Set<Integer> listed = ConcurrentHashMap.newKeySet();
         Set<String> refreshed = ConcurrentHashMap.newKeySet();
         Mono<Void> sweep = planned.isEmpty() ? Mono.empty() : sweep(planned.first(), planned, due, refreshed, listed);
-        sweep.thenMany(Flux.defer(() -> {
+        Disposable polls = sweep.thenMany(Flux.defer(() -> {
                 List<String> missing = new ArrayList<>();
                 for (String jobUuid : due) {
                     if (!refreshed.contains(jobUuid)) {
@@ -232,10 +245,21 @@ final class WatchHub {
             .doFinally((signal) -> {
                 synchronized (this) {
                     this.cycling = false;
+                    this.cycle = null;
                 }
                 scheduleNextCycle();
             })
             .subscribe();
+        boolean abandoned;
+        synchronized (this) {
+            abandoned = this.watchesByJob.isEmpty();
+            if (this.cycling && !abandoned) {
+                this.cycle = polls;
+            }
+        }
+        if (abandoned) {
+            polls.dispose();
+        }
     }
 
     /**

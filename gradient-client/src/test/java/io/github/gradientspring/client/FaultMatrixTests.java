@@ -47,11 +47,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * <p>
  * Faults are injected once ({@code times(1)}), so a retried case succeeds at its second attempt. Retry waits are
  * recorded, not taken (backoff 1 ms, doubling to at most 5 ms); a wait asked for by {@code retry-after} is asserted
- * on the recorded value, so honouring it costs no time. Each attempt has a 500 ms timeout.
+ * on the recorded value, so honouring it costs no time. The cases about timeouts run with a per-attempt timeout of
+ * 1 s (the retry after the timed-out attempt must be answered within it, even on a loaded machine); the others with
+ * 10 s, which none of them comes near.
  */
 class FaultMatrixTests {
 
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(500);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+
+    static final Duration OTHER_TIMEOUT = Duration.ofSeconds(10);
 
     /** How long a case may take besides the timeouts it is about. */
     static final Duration SLACK = Duration.ofSeconds(2);
@@ -226,9 +230,9 @@ class FaultMatrixTests {
                 Outcome.fails(GradientConnectionException.class, "lost its connection")),
         CONNECTION_RESET_MID_BODY(Fault::resetMidBody, Outcome.retried(),
                 Outcome.fails(GradientConnectionException.class, "lost its connection")),
-        HEADERS_AFTER_TIMEOUT(() -> Fault.delay(Duration.ofSeconds(3)), Outcome.retried(),
+        HEADERS_AFTER_TIMEOUT(() -> Fault.delay(Duration.ofSeconds(4)), Outcome.retried(),
                 Outcome.fails(GradientTimeoutException.class, "per-attempt timeout")),
-        BODY_STALLS_MID_WAY(() -> Fault.stallMidBody(Duration.ofSeconds(3)), Outcome.retried(),
+        BODY_STALLS_MID_WAY(() -> Fault.stallMidBody(Duration.ofSeconds(4)), Outcome.retried(),
                 Outcome.fails(GradientTimeoutException.class, "per-attempt timeout")),
         MALFORMED_JSON(Fault::malformedJson, Outcome.fails(GradientResponseException.class, "not the expected JSON"),
                 Outcome.fails(GradientResponseException.class, "not the expected JSON")),
@@ -284,7 +288,8 @@ class FaultMatrixTests {
         if (fault != Case.CONNECTION_REFUSED) {
             simulator.faults().on(op.operation).times(1).respond(fault.fault(op));
         }
-        IndexingJobsClient client = client(baseUrl);
+        // Only the cases about timeouts get the short one: a 10 MB body on a loaded machine may take longer.
+        IndexingJobsClient client = client(baseUrl, fault.isTimeout() ? ATTEMPT_TIMEOUT : OTHER_TIMEOUT);
 
         long started = System.nanoTime();
         Object result = null;
@@ -335,7 +340,7 @@ class FaultMatrixTests {
         assertThat(pool.awaitNoneInUse(Duration.ofSeconds(3))).as("pooled connections still in use").isZero();
     }
 
-    private IndexingJobsClient client(String baseUrl) {
+    private IndexingJobsClient client(String baseUrl, Duration timeout) {
         return new DefaultIndexingJobsClientBuilder().jitterSource(() -> 0.0)
             .retryDelays((wait) -> {
                 synchronized (this.waits) {
@@ -346,7 +351,7 @@ class FaultMatrixTests {
             .accessToken(simulator.accessToken())
             .baseUrl(baseUrl)
             .clientConnector(pool.connector())
-            .timeout(ATTEMPT_TIMEOUT)
+            .timeout(timeout)
             .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(5)).build())
             .rateLimitPolicy(RateLimitPolicy.unlimited())
             .build();

@@ -1,6 +1,7 @@
 package io.github.gradientspring.autoconfigure;
 
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RetryQuota;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,10 +43,11 @@ public final class GradientAutoConfiguration {
             ObjectProvider<WebClient.Builder> webClientBuilder,
             ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<GradientClientCustomizer> customizers) {
+            ObjectProvider<GradientClientCustomizer> customizers, ObjectProvider<RetryQuota> retryQuota) {
         String accessToken = GradientAccessToken.resolve(properties, environment);
         IndexingJobsClient.Builder builder = new GradientClientBuilderConfigurer(properties, accessToken)
             .configure(IndexingJobsClient.builder());
+        retryQuota.ifAvailable(builder::retryQuota);
         // Boot's builder is a prototype bean: each lookup is a fresh, customized instance; the client clones it again.
         builder.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder));
         ClientHttpConnector connector = GradientClientHttpConnectors.fromBoot(clientHttpConnectorBuilder,
@@ -56,6 +58,17 @@ public final class GradientAutoConfiguration {
         builder.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * The client's retry quota ({@code gradient.retry.quota.*}), a bean so that its metrics can watch it.
+     * @param properties the bound properties
+     * @return a new, full quota
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RetryQuota gradientRetryQuota(GradientProperties properties) {
+        return GradientClientBuilderConfigurer.retryQuota(properties);
     }
 
     /**

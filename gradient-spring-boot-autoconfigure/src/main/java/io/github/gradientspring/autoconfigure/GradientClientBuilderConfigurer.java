@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RetryPolicy;
+import io.github.gradientspring.client.RetryQuota;
 
 import org.springframework.util.unit.DataSize;
 
@@ -80,6 +81,28 @@ final class GradientClientBuilderConfigurer {
                     + max + ") must not be shorter than gradient.watch.initial-interval (" + initial + ")");
         }
         return builder;
+    }
+
+    /**
+     * Makes the retry quota the {@code gradient.retry.quota.*} properties describe.
+     * @param properties the bound properties
+     * @return a new, full quota, or a disabled one
+     * @throws GradientConfigurationException when a size is not valid
+     */
+    static RetryQuota retryQuota(GradientProperties properties) {
+        GradientProperties.Retry.Quota quota = properties.getRetry().getQuota();
+        if (!quota.isEnabled()) {
+            return RetryQuota.disabled();
+        }
+        // RetryQuota.of checks its sizes in this order; the property named is the first one it rejects.
+        String property = (quota.getCapacity() < 1) ? "gradient.retry.quota.capacity"
+                : (quota.getRetryCost() < 0) ? "gradient.retry.quota.retry-cost"
+                        : (quota.getTimeoutRetryCost() < 0) ? "gradient.retry.quota.timeout-retry-cost"
+                                : "gradient.retry.quota.success-refill";
+        RetryQuota[] made = new RetryQuota[1];
+        apply(property, () -> made[0] = RetryQuota.of(quota.getCapacity(), quota.getRetryCost(),
+                quota.getTimeoutRetryCost(), quota.getSuccessRefill()));
+        return made[0];
     }
 
     private static int bytes(DataSize size) {

@@ -168,6 +168,12 @@ public class GradientProperties {
          */
         private double jitter = 0.25;
 
+        private final Quota quota = new Quota();
+
+        public Quota getQuota() {
+            return this.quota;
+        }
+
         public int getMaxRetries() {
             return this.maxRetries;
         }
@@ -211,7 +217,88 @@ public class GradientProperties {
         @Override
         public String toString() {
             return "Retry[maxRetries=" + this.maxRetries + ", initialDelay=" + this.initialDelay + ", maxDelay="
-                    + this.maxDelay + ", maxRetryAfter=" + this.maxRetryAfter + ", jitter=" + this.jitter + "]";
+                    + this.maxDelay + ", maxRetryAfter=" + this.maxRetryAfter + ", jitter=" + this.jitter + ", quota="
+                    + this.quota + "]";
+        }
+
+        /**
+         * The client-wide retry quota: every retry takes tokens from it, every success gives some back, so that an
+         * outage is not multiplied by the retries. The defaults are the AWS SDKs' standard retry mode's.
+         */
+        public static class Quota {
+
+            /**
+             * Whether retries draw from a client-wide quota; when off, only max-retries bounds them.
+             */
+            private boolean enabled = true;
+
+            /**
+             * Most tokens the retry quota holds.
+             */
+            private int capacity = 500;
+
+            /**
+             * Tokens a retry after an error answer or a lost connection takes from the quota.
+             */
+            private int retryCost = 5;
+
+            /**
+             * Tokens a retry after a timeout takes from the quota.
+             */
+            private int timeoutRetryCost = 10;
+
+            /**
+             * Tokens a call that succeeds at its first attempt gives back to the quota.
+             */
+            private int successRefill = 1;
+
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public int getCapacity() {
+                return this.capacity;
+            }
+
+            public void setCapacity(int capacity) {
+                this.capacity = capacity;
+            }
+
+            public int getRetryCost() {
+                return this.retryCost;
+            }
+
+            public void setRetryCost(int retryCost) {
+                this.retryCost = retryCost;
+            }
+
+            public int getTimeoutRetryCost() {
+                return this.timeoutRetryCost;
+            }
+
+            public void setTimeoutRetryCost(int timeoutRetryCost) {
+                this.timeoutRetryCost = timeoutRetryCost;
+            }
+
+            public int getSuccessRefill() {
+                return this.successRefill;
+            }
+
+            public void setSuccessRefill(int successRefill) {
+                this.successRefill = successRefill;
+            }
+
+            @Override
+            public String toString() {
+                return "Quota[enabled=" + this.enabled + ", capacity=" + this.capacity + ", retryCost="
+                        + this.retryCost + ", timeoutRetryCost=" + this.timeoutRetryCost + ", successRefill="
+                        + this.successRefill + "]";
+            }
+
         }
 
     }

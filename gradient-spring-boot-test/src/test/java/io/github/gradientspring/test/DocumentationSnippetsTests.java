@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Java snippets of {@code docs/testing.md} are the tagged regions of this module's tests, word for word, so
  * that what the documentation shows compiles and passes. Each snippet follows a
- * {@code <!-- snippet: File.java#tag -->} line; its source region lies between {@code // tag::tag[]} and
- * {@code // end::tag[]}.
+ * {@code <!-- snippet: path/to/File.java#tag -->} line (the path relative to the repository root); its source region
+ * lies between {@code // tag::tag[]} and {@code // end::tag[]}.
  */
 class DocumentationSnippetsTests {
 
@@ -41,7 +41,12 @@ class DocumentationSnippetsTests {
 
     private static String region(String file, String tag) throws IOException {
         Path sources = Path.of(System.getProperty("gradient.test.sources.dir", "src/test/java"));
-        List<String> lines = Files.readAllLines(sources.resolve(PACKAGE).resolve(file));
+        // A path with a slash is relative to the repository root, as every page's markers are (the sample module's
+        // DocumentationSnippetsTests checks all pages that way); a bare file name is one of this module's tests.
+        Path source = file.contains("/")
+                ? Path.of(System.getProperty("gradient.docs.dir", "../docs")).resolve("..").resolve(file)
+                : sources.resolve(PACKAGE).resolve(file);
+        List<String> lines = Files.readAllLines(source);
         List<String> region = new ArrayList<>();
         boolean inside = false;
         for (String line : lines) {

@@ -2,6 +2,7 @@ package io.github.gradientspring.autoconfigure.observation;
 
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RetryQuota;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the client's metrics
  * beyond the {@code gradient.client.operation} timer that Spring Boot makes of every observation: the
  * {@code gradient.client.retries} counter and the {@code gradient.client.rate_limit.*} gauges, recorded by a
- * {@link GradientMetricsObservationHandler}.
+ * {@link GradientMetricsObservationHandler}, and the {@code gradient.client.retry.quota.*} meters of the client's
+ * retry quota ({@link GradientRetryQuotaMetrics}).
  * <p>
  * Ordered after Spring Boot's {@link CompositeMeterRegistryAutoConfiguration} and
  * {@link ObservationAutoConfiguration} by class: the conditions on the {@link MeterRegistry} and
@@ -37,6 +39,13 @@ public final class GradientMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     GradientMetricsObservationHandler gradientMetricsObservationHandler(MeterRegistry meterRegistry) {
         return new GradientMetricsObservationHandler(meterRegistry);
+    }
+
+    @Bean
+    @ConditionalOnBean(RetryQuota.class)
+    @ConditionalOnMissingBean
+    GradientRetryQuotaMetrics gradientRetryQuotaMetrics(RetryQuota retryQuota) {
+        return new GradientRetryQuotaMetrics(retryQuota);
     }
 
 }

@@ -1,0 +1,170 @@
+package io.github.gradientspring.sample;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.gradientspring.sample.demo.OutputMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The sample's own settings, under {@code sample.*}. The client's settings are the starter's, under
+ * {@code gradient.*}.
+ */
+@ConfigurationProperties("sample")
+public class SampleProperties {
+
+    /**
+     * Where the client points: {@code local} starts an embedded simulator and points the client at it; {@code remote}
+     * leaves {@code gradient.*} alone (DigitalOcean unless {@code gradient.base-url} says otherwise).
+     */
+    private Mode mode = Mode.LOCAL;
+
+    private final Demo demo = new Demo();
+
+    private final Simulator simulator = new Simulator();
+
+    public Mode getMode() {
+        return this.mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public Demo getDemo() {
+        return this.demo;
+    }
+
+    public Simulator getSimulator() {
+        return this.simulator;
+    }
+
+    /** Where the client points. */
+    public enum Mode {
+
+        /** An embedded simulator on 127.0.0.1: no token, no network. */
+        LOCAL,
+
+        /** The API that {@code gradient.base-url} names, with the configured token. */
+        REMOTE
+
+    }
+
+    /** The terminal demo that starts two jobs, follows them and cancels one. */
+    public static class Demo {
+
+        /**
+         * Whether to run the demo at startup. Local mode switches it on; in remote mode it stays off unless set,
+         * so that no job is started on a real account by accident.
+         */
+        private boolean enabled;
+
+        /** How progress is printed: {@code auto} (in place on a terminal, else plain lines), {@code ansi} or {@code plain}. */
+        private OutputMode output = OutputMode.AUTO;
+
+        /** The knowledge base the demo indexes; local mode sets it to the seeded one. */
+        private String knowledgeBaseUuid;
+
+        /**
+         * The data sources of the demo's second job; empty to index the whole knowledge base again. Local mode sets
+         * it to the first three seeded data sources.
+         */
+        private List<String> dataSourceUuids = new ArrayList<>();
+
+        /** The demo cancels its first job once this many of its data sources have finished. */
+        private int cancelAfterDataSources = 2;
+
+        /** The longest the demo may take before it gives up (the application keeps serving). */
+        private Duration timeout = Duration.ofMinutes(5);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public OutputMode getOutput() {
+            return this.output;
+        }
+
+        public void setOutput(OutputMode output) {
+            this.output = output;
+        }
+
+        public String getKnowledgeBaseUuid() {
+            return this.knowledgeBaseUuid;
+        }
+
+        public void setKnowledgeBaseUuid(String knowledgeBaseUuid) {
+            this.knowledgeBaseUuid = knowledgeBaseUuid;
+        }
+
+        public List<String> getDataSourceUuids() {
+            return this.dataSourceUuids;
+        }
+
+        public void setDataSourceUuids(List<String> dataSourceUuids) {
+            this.dataSourceUuids = dataSourceUuids;
+        }
+
+        public int getCancelAfterDataSources() {
+            return this.cancelAfterDataSources;
+        }
+
+        public void setCancelAfterDataSources(int cancelAfterDataSources) {
+            this.cancelAfterDataSources = cancelAfterDataSources;
+        }
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+    }
+
+    /** The embedded simulator of local mode. */
+    public static class Simulator {
+
+        /** Port of the embedded simulator on 127.0.0.1; 0 picks a free one. */
+        private int port;
+
+        /** How long a job stays pending in the embedded simulator. */
+        private Duration pending = Duration.ofSeconds(1);
+
+        /** How long the embedded simulator takes to index one data source. */
+        private Duration perDataSource = Duration.ofSeconds(3);
+
+        public int getPort() {
+            return this.port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public Duration getPending() {
+            return this.pending;
+        }
+
+        public void setPending(Duration pending) {
+            this.pending = pending;
+        }
+
+        public Duration getPerDataSource() {
+            return this.perDataSource;
+        }
+
+        public void setPerDataSource(Duration perDataSource) {
+            this.perDataSource = perDataSource;
+        }
+
+    }
+
+}
