@@ -1,7 +1,5 @@
 package io.github.gradientspring.simulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -10,23 +8,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Timing: 1 s pending, 10 s per data source (see {@link Fixtures#TIMING}). */
-class CancelTest {
-
-    private GradientSimulator simulator;
-    private Http http;
-    private SeededKnowledgeBase kb;
-
-    @BeforeEach
-    void start() {
-        simulator = Fixtures.manual().start();
-        http = Http.to(simulator);
-        kb = Fixtures.docs(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+class CancelTest extends ManualSimulatorTest {
 
     private Http.Response cancel(String uuid) {
         return http.put("/v2/gen-ai/indexing_jobs/" + uuid + "/cancel", "{\"uuid\":\"" + uuid + "\"}");

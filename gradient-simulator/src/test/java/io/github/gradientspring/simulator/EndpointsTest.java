@@ -1,7 +1,5 @@
 package io.github.gradientspring.simulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -9,23 +7,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EndpointsTest {
-
-    private GradientSimulator simulator;
-    private Http http;
-    private SeededKnowledgeBase kb;
-
-    @BeforeEach
-    void start() {
-        simulator = Fixtures.manual().start();
-        http = Http.to(simulator);
-        kb = Fixtures.docs(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+class EndpointsTest extends ManualSimulatorTest {
 
     @Test
     void baseUrlIsLoopbackWithoutTrailingSlash() {

@@ -1,7 +1,5 @@
 package io.github.gradientspring.simulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,23 +10,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class JournalTest {
-
-    private GradientSimulator simulator;
-    private Http http;
-    private SeededKnowledgeBase kb;
-
-    @BeforeEach
-    void start() {
-        simulator = Fixtures.manual().start();
-        http = Http.to(simulator);
-        kb = Fixtures.docs(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+class JournalTest extends ManualSimulatorTest {
 
     @Test
     void journalRecordsWhatTheClientSent() {

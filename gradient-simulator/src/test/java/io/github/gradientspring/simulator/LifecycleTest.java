@@ -1,7 +1,5 @@
 package io.github.gradientspring.simulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,23 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Timing: 1 s pending, 10 s per data source; data source 0 has 100 items / 400 000 bytes, data source 1 10 / 4 000. */
-class LifecycleTest {
-
-    private GradientSimulator simulator;
-    private Http http;
-    private SeededKnowledgeBase kb;
-
-    @BeforeEach
-    void start() {
-        simulator = Fixtures.manual().start();
-        http = Http.to(simulator);
-        kb = Fixtures.docs(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+class LifecycleTest extends ManualSimulatorTest {
 
     private JsonNode jobAfter(String uuid, Duration advance) {
         simulator.advance(advance);
