@@ -80,6 +80,8 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private final Function<Duration, Mono<Long>> retryDelays;
 
+    private final Function<Duration, Mono<Long>> attemptDeadlines;
+
     private final RequestBudget budget;
 
     private final AtomicInteger exchangesInFlight = new AtomicInteger();
@@ -87,9 +89,10 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private final WatchHub watches;
 
     DefaultIndexingJobsClient(WebClient webClient, ClientSettings settings, Function<Duration, Mono<Long>> retryDelays,
-            RateLimitPolicy rateLimitPolicy) {
+            Function<Duration, Mono<Long>> attemptDeadlines, RateLimitPolicy rateLimitPolicy) {
         this.webClient = webClient;
         this.retryDelays = retryDelays;
+        this.attemptDeadlines = attemptDeadlines;
         this.budget = new RequestBudget(rateLimitPolicy, Schedulers::parallel, settings.clock());
         this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
                 Schedulers::parallel);
@@ -279,7 +282,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         WebClient.RequestHeadersSpec<?> exchange = (body != null)
                 ? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
         return exchange.exchangeToMono((response) -> handle(response, request, reader, state))
-            .timeout(this.settings.timeout())
+            .timeout(this.attemptDeadlines.apply(this.settings.timeout()))
             .onErrorMap((failure) -> TransportErrors.map(failure, request, this.settings.timeout(),
                     this.settings.maxResponseBytes()))
             .doOnSubscribe((subscription) -> this.exchangesInFlight.incrementAndGet())

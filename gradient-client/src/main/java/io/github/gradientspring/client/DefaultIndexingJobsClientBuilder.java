@@ -74,6 +74,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private Function<Duration, Mono<Long>> retryDelays = Mono::delay;
 
+    private Function<Duration, Mono<Long>> attemptDeadlines = AttemptDeadlines::onTimerWheel;
+
     @Override
     public IndexingJobsClient.Builder accessToken(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
@@ -178,6 +180,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.clock = this.clock;
         copy.jitterSource = this.jitterSource;
         copy.retryDelays = this.retryDelays;
+        copy.attemptDeadlines = this.attemptDeadlines;
         copy.rateLimitPolicy = this.rateLimitPolicy;
         copy.retryQuota = this.retryQuota;
         return copy;
@@ -237,6 +240,15 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         return this;
     }
 
+    /**
+     * For tests: how the deadline of an attempt is armed. Tests that drive time virtually pass {@code Mono::delay},
+     * which runs on Reactor's (virtual) parallel scheduler, instead of the real timer wheel.
+     */
+    DefaultIndexingJobsClientBuilder attemptDeadlines(Function<Duration, Mono<Long>> attemptDeadlines) {
+        this.attemptDeadlines = Objects.requireNonNull(attemptDeadlines);
+        return this;
+    }
+
     @Override
     public IndexingJobsClient build() {
         if (this.accessToken == null) {
@@ -263,7 +275,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                         (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
                 this.observationConvention, this.responseListeners);
-        return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays,
+        return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays, this.attemptDeadlines,
                 this.rateLimitPolicy);
     }
 

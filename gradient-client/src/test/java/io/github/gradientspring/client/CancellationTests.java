@@ -68,6 +68,7 @@ class CancellationTests {
             .timeout(Duration.ofSeconds(60))
             .watchInitialInterval(Duration.ofSeconds(2))
             .rateLimitPolicy(RateLimitPolicy.unlimited());
+        builder.attemptDeadlines(Mono::delay);
         builder.jitterSource(() -> 0.0)
             .retryDelays((wait) -> Mono.create((sink) -> {
                 // As Mono.delay does, on the (virtual) parallel scheduler; the latch opens once the wait is

@@ -48,6 +48,8 @@ final class MockGradientApi implements AutoCloseable {
     DefaultIndexingJobsClientBuilder builder() {
         DefaultIndexingJobsClientBuilder builder = new DefaultIndexingJobsClientBuilder();
         builder.accessToken(TOKEN).baseUrl(baseUrl());
+        // Deadlines on Reactor's scheduler, so that StepVerifier.withVirtualTime drives timeouts too.
+        builder.attemptDeadlines(reactor.core.publisher.Mono::delay);
         builder.jitterSource(() -> 0.0).retryDelays((wait) -> {
             synchronized (this.retryWaits) {
                 this.retryWaits.add(wait);

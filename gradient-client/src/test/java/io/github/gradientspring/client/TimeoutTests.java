@@ -40,6 +40,21 @@ class TimeoutTests {
     }
 
     @Test
+    void theDefaultDeadlineFiresOnTheClientsTimerWheelInRealTime() {
+        this.api.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        IndexingJobsClient client = IndexingJobsClient.builder()
+            .accessToken(MockGradientApi.TOKEN)
+            .baseUrl(this.api.baseUrl())
+            .retryPolicy(RetryPolicy.none())
+            .timeout(Duration.ofMillis(100))
+            .build();
+        StepVerifier.create(client.retrieve(MockGradientApi.JOB))
+            .expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(GradientTimeoutException.class)
+                .hasMessageContaining("PT0.1S"))
+            .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
     void eachRetryGetsAFreshTimeout() {
         for (int i = 0; i < 3; i++) {
             this.api.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());

@@ -1,0 +1,114 @@
+package io.github.gradientspring.benchmarks.startup;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Start-up of a minimal Spring Boot application ({@link StartupApp}), with and without the starter: the time of
+ * {@code SpringApplicationBuilder.run()} and {@code close()}, cold, as an application pays it once. Each fork is a
+ * fresh JVM that starts the application once, from a class loader of its own over the class path the build wrote to
+ * {@code target/startup/} (so Spring's classes are loaded inside the measurement, as in a real start). With
+ * {@code -wi 5 -i 10} instead it measures warm starts: the same application started again in the same JVM.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(15)
+@State(Scope.Benchmark)
+public class StartupBenchmark {
+
+    @Param({ "without-starter", "with-starter" })
+    public String classpath;
+
+    private URLClassLoader loader;
+
+    private Method startAndClose;
+
+    private String started;
+
+    @Setup(Level.Trial)
+    public void load() throws IOException, ReflectiveOperationException, URISyntaxException {
+        Path target = targetDirectory();
+        Path list = target.resolve("startup").resolve(this.classpath + ".classpath");
+        if (!Files.isRegularFile(list)) {
+            throw new IllegalStateException(list + " is missing: build with ./mvnw -pl benchmarks -am package");
+        }
+        List<URL> urls = new ArrayList<>();
+        urls.add(target.resolve("classes").toUri().toURL());
+        for (String entry : Files.readString(list, StandardCharsets.UTF_8).strip().split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                urls.add(toUrl(entry));
+            }
+        }
+        // The platform loader as parent: nothing of the benchmarks jar (which holds the client) is visible.
+        this.loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        this.startAndClose = this.loader.loadClass(StartupApp.class.getName()).getMethod("startAndClose");
+    }
+
+    @Benchmark
+    public String start() throws IllegalAccessException, InvocationTargetException {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(this.loader);
+        try {
+            this.started = (String) this.startAndClose.invoke(null);
+            return this.started;
+        }
+        finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void check() throws IOException {
+        this.loader.close();
+        boolean withStarter = this.classpath.equals("with-starter");
+        // The comparison is only fair if "without" has nothing of the starter and "with" has its client.
+        if (this.started == null || (withStarter != this.started.contains("clients=1"))
+                || (!withStarter && !this.started.contains("foreignAutoConfigurations=0"))) {
+            throw new IllegalStateException("unexpected application for " + this.classpath + ": " + this.started);
+        }
+    }
+
+    /** {@code target/}, beside the benchmarks jar or the classes directory this class was loaded from. */
+    private static Path targetDirectory() throws URISyntaxException {
+        Path location = Paths.get(StartupBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return location.getParent();
+    }
+
+    private static URL toUrl(String entry) {
+        try {
+            return Paths.get(entry).toUri().toURL();
+        }
+        catch (MalformedURLException ex) {
+            throw new IllegalArgumentException(entry, ex);
+        }
+    }
+
+}
