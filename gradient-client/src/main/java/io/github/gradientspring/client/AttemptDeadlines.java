@@ -7,6 +7,7 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The deadline of each attempt, armed on one shared timer wheel.
@@ -24,10 +25,17 @@ final class AttemptDeadlines {
     private AttemptDeadlines() {
     }
 
-    /** Emits once the timeout has passed; cancelling it disarms the deadline. */
+    /**
+     * Emits once the timeout has passed, on Reactor's parallel scheduler; cancelling it disarms the deadline.
+     * <p>
+     * The wheel's one thread only hands a fired deadline over: the timeout's error path (retry decision,
+     * observation handlers, the caller's own error handling, which might even block) runs on a Reactor thread, so
+     * that nothing can hold the wheel up and make every other deadline late.
+     */
     static Mono<Long> onTimerWheel(Duration timeout) {
         return Mono.create((sink) -> {
-            Timeout deadline = WHEEL.newTimeout((fired) -> sink.success(0L), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Timeout deadline = WHEEL.newTimeout((fired) -> Schedulers.parallel().schedule(() -> sink.success(0L)),
+                    timeout.toNanos(), TimeUnit.NANOSECONDS);
             sink.onDispose(deadline::cancel);
         });
     }

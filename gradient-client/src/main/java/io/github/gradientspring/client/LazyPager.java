@@ -74,6 +74,10 @@ final class LazyPager {
                             .defaultIfEmpty(LAST_PAGE)
                             .contextWrite(this.sink.contextView())
                             .subscribe((page) -> onPage(request, page), this.sink::error);
+                        if (this.sink.isCancelled()) {
+                            // Cancelled while the fetch was being started: dispose() may have seen no fetch to stop.
+                            this.inFlight.dispose();
+                        }
                     }
                 }
             }

@@ -121,16 +121,16 @@ final class RequestBudget {
             if (rateLimit.reset() != null) {
                 this.apiResetAt = now + bounded(Duration.between(this.clock.instant(), rateLimit.reset()));
             }
-            if (rateLimit.remaining() != null) {
+            boolean exhausted = this.apiRemaining == 0 && now < this.allPausedUntil;
+            if (rateLimit.remaining() != null && !exhausted) {
                 this.apiRemaining = Math.max(0, rateLimit.remaining());
                 if (this.apiRemaining == 0) {
                     pauseUntilTheApiResets(now);
                 }
-                else {
-                    // The API knows best: whatever pause our own count imposed is over.
-                    this.allPausedUntil = Long.MIN_VALUE;
-                }
             }
+            // While the allowance is spent, a count in a response is no news: responses overtake each other on
+            // different connections, and one answered before the count ran out must not lift the pause. The pause
+            // ends at the API's reset, after which the next response says afresh what remains.
             if (status == 429) {
                 Duration pause = (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) ? retryAfter
                         : DEFAULT_PAUSE;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +178,9 @@ final class WatchHub {
     }
 
     private void runCycle() {
-        Set<String> due = new HashSet<>();
+        // In the order the watches became due, so that the retrieves below queue for the budget longest-waiting first.
+        long cycleNumber;
+        Set<String> due = new LinkedHashSet<>();
         Map<Integer, List<String>> dueByPage = new TreeMap<>();
         synchronized (this) {
             this.timer = null;
@@ -210,6 +212,7 @@ final class WatchHub {
                 this.cycling = true;
                 this.cycles++;
             }
+            cycleNumber = this.cycles;
         }
         if (dueByPage == null) {
             scheduleNextCycle();
@@ -244,8 +247,11 @@ final class WatchHub {
                 }), 16)
             .doFinally((signal) -> {
                 synchronized (this) {
-                    this.cycling = false;
-                    this.cycle = null;
+                    // A later cycle may have started already if this one ended fast: its state is not ours to clear.
+                    if (this.cycles == cycleNumber) {
+                        this.cycling = false;
+                        this.cycle = null;
+                    }
                 }
                 scheduleNextCycle();
             })
@@ -253,7 +259,7 @@ final class WatchHub {
         boolean abandoned;
         synchronized (this) {
             abandoned = this.watchesByJob.isEmpty();
-            if (this.cycling && !abandoned) {
+            if (this.cycling && !abandoned && this.cycles == cycleNumber) {
                 this.cycle = polls;
             }
         }

@@ -109,15 +109,40 @@ class RequestBudgetTests {
     }
 
     @Test
-    void theApisRemainingCountCapsTheBudgetUntilTheApiSaysMore() {
+    void theApisRemainingCountCapsTheBudgetUntilTheApisReset() {
         RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(200, new RateLimitStatus(5000L, 3L, NOW.plusSeconds(600)), null);
         for (int i = 0; i < 5; i++) {
             ask(budget, Priority.USER, "r" + i);
         }
         assertThat(this.granted).hasSize(3);
-        budget.learn(200, new RateLimitStatus(5000L, 40L, NOW.plusSeconds(600)), null);
+        this.time.advanceTimeBy(Duration.ofSeconds(599));
+        assertThat(this.granted).hasSize(3);
+        this.time.advanceTimeBy(Duration.ofSeconds(1));
         assertThat(this.granted).hasSize(5);
+    }
+
+    @Test
+    void aLateAnswerCountedBeforeTheAllowanceRanOutCannotLiftThePause() {
+        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        budget.learn(200, new RateLimitStatus(5000L, 1L, NOW.plusSeconds(600)), null);
+        ask(budget, Priority.USER, "spends the last");
+        ask(budget, Priority.USER, "waits");
+        budget.learn(200, new RateLimitStatus(5000L, 40L, NOW.plusSeconds(600)), null);
+        assertThat(this.granted).containsExactly("spends the last");
+        this.time.advanceTimeBy(Duration.ofSeconds(600));
+        assertThat(this.granted).containsExactly("spends the last", "waits");
+    }
+
+    @Test
+    void whileNotPausedTheApisCountIsBelievedEvenWhenItRises() {
+        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        budget.learn(200, new RateLimitStatus(5000L, 2L, NOW.plusSeconds(600)), null);
+        budget.learn(200, new RateLimitStatus(5000L, 10L, NOW.plusSeconds(600)), null);
+        for (int i = 0; i < 12; i++) {
+            ask(budget, Priority.USER, "r" + i);
+        }
+        assertThat(this.granted).hasSize(10);
     }
 
     @Test

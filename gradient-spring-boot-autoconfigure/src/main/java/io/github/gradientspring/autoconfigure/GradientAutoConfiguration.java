@@ -47,7 +47,8 @@ public final class GradientAutoConfiguration {
         String accessToken = GradientAccessToken.resolve(properties, environment);
         IndexingJobsClient.Builder builder = new GradientClientBuilderConfigurer(properties, accessToken)
             .configure(IndexingJobsClient.builder());
-        retryQuota.ifAvailable(builder::retryQuota);
+        // An application may hold quotas for other clients too: only an unambiguous one is this client's.
+        retryQuota.ifUnique(builder::retryQuota);
         // Boot's builder is a prototype bean: each lookup is a fresh, customized instance; the client clones it again.
         builder.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder));
         ClientHttpConnector connector = GradientClientHttpConnectors.fromBoot(clientHttpConnectorBuilder,

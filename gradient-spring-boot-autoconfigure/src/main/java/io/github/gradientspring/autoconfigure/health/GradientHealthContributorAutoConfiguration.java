@@ -7,6 +7,7 @@ import io.github.gradientspring.client.IndexingJobsClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ IndexingJobsClient.class, ReactiveHealthIndicator.class,
         ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnSingleCandidate(IndexingJobsClient.class)
+@ConditionalOnBooleanProperty(name = "gradient.enabled", matchIfMissing = true)
 @ConditionalOnEnabledHealthIndicator("gradient")
 @EnableConfigurationProperties(GradientHealthProperties.class)
 public final class GradientHealthContributorAutoConfiguration {

@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -42,7 +43,7 @@ public final class GradientMetricsAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(RetryQuota.class)
+    @ConditionalOnSingleCandidate(RetryQuota.class)
     @ConditionalOnMissingBean
     GradientRetryQuotaMetrics gradientRetryQuotaMetrics(RetryQuota retryQuota) {
         return new GradientRetryQuotaMetrics(retryQuota);

@@ -157,6 +157,17 @@ class GradientHealthContributorAutoConfigurationTests {
     }
 
     @Test
+    void isNotCreatedWhenGradientIsDisabledEvenWithAClientOfTheApplication() {
+        IndexingJobsClient own = IndexingJobsClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl("http://127.0.0.1:" + this.server.getPort())
+            .build();
+        this.contextRunner.withBean(IndexingJobsClient.class, () -> own)
+            .withPropertyValues("gradient.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(GradientHealthIndicator.class));
+    }
+
+    @Test
     void probesWithAClientOfTheApplicationWhenItDeclaresOne() {
         this.server.enqueue(new MockResponse.Builder().code(200).body(EMPTY_PAGE).build());
         IndexingJobsClient own = IndexingJobsClient.builder()

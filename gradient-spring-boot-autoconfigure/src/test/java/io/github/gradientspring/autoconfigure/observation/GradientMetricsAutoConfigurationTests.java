@@ -127,6 +127,19 @@ class GradientMetricsAutoConfigurationTests {
     }
 
     @Test
+    void twoRetryQuotasOfTheApplicationStartFineAndNeitherGetsTheQuotaGauge() {
+        List<Class<?>> chain = new ArrayList<>(Arrays.asList(BOOT_CHAIN));
+        chain.addAll(List.of(GradientAutoConfiguration.class, GradientMetricsAutoConfiguration.class));
+        runner(chain).withBean("firstQuota", io.github.gradientspring.client.RetryQuota.class,
+                io.github.gradientspring.client.RetryQuota::standard)
+            .withBean("secondQuota", io.github.gradientspring.client.RetryQuota.class,
+                    io.github.gradientspring.client.RetryQuota::standard)
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasSingleBean(IndexingJobsClient.class)
+                .doesNotHaveBean(GradientRetryQuotaMetrics.class));
+    }
+
+    @Test
     void isOffWhenGradientIsDisabled() {
         List<Class<?>> chain = new ArrayList<>(Arrays.asList(BOOT_CHAIN));
         chain.addAll(List.of(GradientAutoConfiguration.class, GradientMetricsAutoConfiguration.class));
