@@ -341,8 +341,7 @@ final class WatchHub {
                     changed.add(watch);
                 }
                 else {
-                    Duration doubled = watch.interval.multipliedBy(2);
-                    watch.interval = (doubled.compareTo(this.maxInterval) > 0) ? this.maxInterval : doubled;
+                    stretch(watch);
                 }
                 watch.dueAt = now + watch.interval.toNanos();
                 if (job.isTerminal()) {
@@ -358,6 +357,12 @@ final class WatchHub {
         }
     }
 
+    // Called with the lock held: nothing new about the job, so it is asked again later, up to the longest interval.
+    private void stretch(Watch watch) {
+        Duration doubled = watch.interval.multipliedBy(2);
+        watch.interval = (doubled.compareTo(this.maxInterval) > 0) ? this.maxInterval : doubled;
+    }
+
     private void failed(String jobUuid, Throwable failure) {
         List<Watch> failing = new ArrayList<>();
         synchronized (this) {
@@ -370,8 +375,7 @@ final class WatchHub {
                 if (this.poller.isRetryable(failure)) {
                     // A passing failure (5xx, timeout, connection, 429) that outlasted the client's retries: keep
                     // watching, later. The watch's own timeout still bounds it.
-                    Duration doubled = watch.interval.multipliedBy(2);
-                    watch.interval = (doubled.compareTo(this.maxInterval) > 0) ? this.maxInterval : doubled;
+                    stretch(watch);
                     watch.dueAt = now + watch.interval.toNanos();
                 }
                 else {

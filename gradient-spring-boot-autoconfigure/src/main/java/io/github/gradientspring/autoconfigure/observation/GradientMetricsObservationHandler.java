@@ -70,23 +70,22 @@ public class GradientMetricsObservationHandler implements ObservationHandler<Gra
                 .increment();
         }
         RateLimitStatus rateLimit = context.getRateLimit();
-        if (rateLimit.remaining() != null) {
-            this.remaining.set(rateLimit.remaining());
-            if (this.remainingRegistered.compareAndSet(false, true)) {
-                Gauge.builder(RATE_LIMIT_REMAINING, this.remaining, AtomicLong::get)
-                    .description("Requests the access token may still make in the rate-limit window, as the last "
-                            + "response of the Gradient API said")
-                    .register(this.registry);
-            }
+        updateGauge(rateLimit.remaining(), this.remaining, this.remainingRegistered, RATE_LIMIT_REMAINING,
+                "Requests the access token may still make in the rate-limit window, as the last response of the "
+                        + "Gradient API said");
+        updateGauge(rateLimit.limit(), this.limit, this.limitRegistered, RATE_LIMIT_LIMIT,
+                "Requests the access token may make per hour, as the last response of the Gradient API said");
+    }
+
+    // A gauge is registered with the first response that carries its header, so that a registry never shows a
+    // value the API did not send.
+    private void updateGauge(Long value, AtomicLong holder, AtomicBoolean registered, String name, String description) {
+        if (value == null) {
+            return;
         }
-        if (rateLimit.limit() != null) {
-            this.limit.set(rateLimit.limit());
-            if (this.limitRegistered.compareAndSet(false, true)) {
-                Gauge.builder(RATE_LIMIT_LIMIT, this.limit, AtomicLong::get)
-                    .description("Requests the access token may make per hour, as the last response of the "
-                            + "Gradient API said")
-                    .register(this.registry);
-            }
+        holder.set(value);
+        if (registered.compareAndSet(false, true)) {
+            Gauge.builder(name, holder, AtomicLong::get).description(description).register(this.registry);
         }
     }
 
