@@ -5,7 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,11 +36,82 @@ final class AttemptDeadlines {
      * that nothing can hold the wheel up and make every other deadline late.
      */
     static Mono<Long> onTimerWheel(Duration timeout) {
-        return Mono.create((sink) -> {
-            Timeout deadline = WHEEL.newTimeout((fired) -> Schedulers.parallel().schedule(() -> sink.success(0L)),
-                    timeout.toNanos(), TimeUnit.NANOSECONDS);
-            sink.onDispose(deadline::cancel);
-        });
+        return new WheelDeadline(timeout.toNanos());
+    }
+
+    /**
+     * The deadline as a {@code Mono} of its own rather than {@code Mono.create}: one subscription object that is also
+     * the wheel's task, as it is made on every attempt.
+     */
+    private static final class WheelDeadline extends Mono<Long> {
+
+        private final long nanos;
+
+        WheelDeadline(long nanos) {
+            this.nanos = nanos;
+        }
+
+        @Override
+        public void subscribe(CoreSubscriber<? super Long> actual) {
+            Armed armed = new Armed(actual);
+            actual.onSubscribe(armed);
+            armed.arm(this.nanos);
+        }
+
+    }
+
+    private static final class Armed implements Subscription, TimerTask, Runnable {
+
+        private final CoreSubscriber<? super Long> actual;
+
+        private volatile Timeout timeout;
+
+        private volatile boolean cancelled;
+
+        Armed(CoreSubscriber<? super Long> actual) {
+            this.actual = actual;
+        }
+
+        void arm(long nanos) {
+            if (this.cancelled) {
+                return;
+            }
+            this.timeout = WHEEL.newTimeout(this, nanos, TimeUnit.NANOSECONDS);
+            // A cancel that came while arming saw no timeout to cancel; it is cancelled here instead.
+            if (this.cancelled) {
+                this.timeout.cancel();
+            }
+        }
+
+        @Override
+        public void run(Timeout fired) {
+            if (!this.cancelled) {
+                Schedulers.parallel().schedule(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            if (!this.cancelled) {
+                this.actual.onNext(0L);
+                this.actual.onComplete();
+            }
+        }
+
+        @Override
+        public void request(long n) {
+            // The one value is sent when the deadline passes, whatever was requested.
+        }
+
+        @Override
+        public void cancel() {
+            this.cancelled = true;
+            Timeout armed = this.timeout;
+            if (armed != null) {
+                armed.cancel();
+            }
+        }
+
     }
 
 }

@@ -15,6 +15,9 @@ import org.apache.commons.logging.LogFactory;
  * What one logical call learns on its way, written into its observation context: the status and rate-limit headers
  * of each response, and each retry with its reason. Each response is also passed to the client's
  * {@link GradientResponseListener}s. Written by the call's own attempts, which never overlap.
+ * <p>
+ * A call that nobody observes (a no-op registry and no listeners) shares {@link #UNOBSERVED}, which records nothing,
+ * so that such a call allocates no context at all.
  */
 final class CallState {
 
@@ -23,11 +26,12 @@ final class CallState {
     /** The retry reason of a failure that is neither an API error, a timeout nor a connection failure. */
     static final String OTHER_REASON = "other";
 
+    /** The state of every call that nobody observes: stateless, so one instance serves them all. */
+    static final CallState UNOBSERVED = new CallState(null, List.of());
+
     private final GradientObservationContext context;
 
     private final List<GradientResponseListener> listeners;
-
-    private volatile Throwable lastRetriedFailure;
 
     CallState(GradientObservationContext context, List<GradientResponseListener> listeners) {
         this.context = context;
@@ -35,6 +39,9 @@ final class CallState {
     }
 
     void responded(int statusCode, RateLimitStatus rateLimit) {
+        if (this.context == null) {
+            return;
+        }
         this.context.setStatusCode(statusCode);
         if (rateLimit != RateLimitStatus.NONE) {
             this.context.setRateLimit(rateLimit);
@@ -51,8 +58,9 @@ final class CallState {
     }
 
     void retried(Throwable failure) {
-        this.lastRetriedFailure = failure;
-        this.context.addRetry(retryReason(failure));
+        if (this.context != null) {
+            this.context.addRetry(retryReason(failure));
+        }
     }
 
     /**
@@ -70,27 +78,6 @@ final class CallState {
             return "connection";
         }
         return OTHER_REASON;
-    }
-
-    GradientObservationContext context() {
-        return this.context;
-    }
-
-    /** The last status the API answered, or -1 when no response came. */
-    int statusCode() {
-        return this.context.getStatusCode();
-    }
-
-    RateLimitStatus rateLimit() {
-        return this.context.getRateLimit();
-    }
-
-    int retries() {
-        return this.context.getRetries();
-    }
-
-    Throwable lastRetriedFailure() {
-        return this.lastRetriedFailure;
     }
 
 }

@@ -84,7 +84,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private final RequestBudget budget;
 
-    private final AtomicInteger exchangesInFlight = new AtomicInteger();
+    private final ExchangesInFlight exchangesInFlight = new ExchangesInFlight();
 
     private final WatchHub watches;
 
@@ -281,12 +281,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
             .attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate);
         WebClient.RequestHeadersSpec<?> exchange = (body != null)
                 ? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
-        return exchange.exchangeToMono((response) -> handle(response, request, reader, state))
-            .timeout(this.attemptDeadlines.apply(this.settings.timeout()))
-            .onErrorMap((failure) -> TransportErrors.map(failure, request, this.settings.timeout(),
-                    this.settings.maxResponseBytes()))
-            .doOnSubscribe((subscription) -> this.exchangesInFlight.incrementAndGet())
-            .doFinally((signal) -> this.exchangesInFlight.decrementAndGet());
+        Duration timeout = this.settings.timeout();
+        return new GuardedAttempt<>(exchange.exchangeToMono((response) -> handle(response, request, reader, state)),
+                this.attemptDeadlines.apply(timeout), timeout,
+                (failure) -> TransportErrors.map(failure, request, timeout, this.settings.maxResponseBytes()),
+                this.exchangesInFlight);
     }
 
     /**
@@ -295,6 +294,21 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
      */
     int exchangesInFlight() {
         return this.exchangesInFlight.get();
+    }
+
+    /** The count behind {@link #exchangesInFlight()}. */
+    private static final class ExchangesInFlight extends AtomicInteger implements GuardedAttempt.InFlight {
+
+        @Override
+        public void started() {
+            incrementAndGet();
+        }
+
+        @Override
+        public void ended() {
+            decrementAndGet();
+        }
+
     }
 
     private <T> Mono<T> handle(ClientResponse response, String request, BodyReader<T> reader, CallState state) {

@@ -60,6 +60,9 @@ final class OperationObservations {
     <T> Mono<T> observeMono(GradientOperation operation, String knowledgeBaseUuid, String jobUuid,
             Function<CallState, Mono<T>> call) {
         return Mono.deferContextual((reactorContext) -> {
+            if (isUnobserved()) {
+                return call.apply(CallState.UNOBSERVED);
+            }
             Call observed = start(operation, knowledgeBaseUuid, jobUuid,
                     reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
             return call.apply(observed.state)
@@ -76,6 +79,9 @@ final class OperationObservations {
     <T> Flux<T> observeFlux(GradientOperation operation, String knowledgeBaseUuid, String jobUuid,
             Function<CallState, Flux<T>> call) {
         return Flux.deferContextual((reactorContext) -> {
+            if (isUnobserved()) {
+                return call.apply(CallState.UNOBSERVED);
+            }
             Call observed = start(operation, knowledgeBaseUuid, jobUuid,
                     reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
             return call.apply(observed.state)
@@ -84,6 +90,16 @@ final class OperationObservations {
                 .doOnCancel(() -> observed.stop(true))
                 .contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observed.observation));
         });
+    }
+
+    /**
+     * Whether nothing would see this call's observation: a no-op registry (none given, or one without handlers)
+     * and no response listeners. Such a call skips the observation, its context and the operators that feed it,
+     * which are most of what the client adds to a bare WebClient call (docs/benchmarks.md). Asked on every call,
+     * as handlers may be registered after the client is built.
+     */
+    private boolean isUnobserved() {
+        return this.listeners.isEmpty() && this.registry.isNoop();
     }
 
     private Call start(GradientOperation operation, String knowledgeBaseUuid, String jobUuid, Observation parent) {
