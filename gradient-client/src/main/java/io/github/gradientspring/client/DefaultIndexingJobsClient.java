@@ -228,8 +228,10 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         URI target = URI.create(uri);
         String request = method.name() + " " + target.getRawPath();
         return this.observations.observeMono(operation, knowledgeBaseUuid, jobUuid, (state) -> {
-            Mono<T> attempt = this.budget.acquire(priority)
-                .then(Mono.defer(() -> attempt(method, uriTemplate, target, body, request, reader, state)));
+            Mono<T> attempt = Mono.defer(() -> attempt(method, uriTemplate, target, body, request, reader, state));
+            if (this.budget.isEnabled()) {
+                attempt = this.budget.acquire(priority).then(attempt);
+            }
             return withRetries(operation, attempt, 0, request, state);
         });
     }

@@ -87,6 +87,11 @@ final class RequestBudget {
         this.hour = new SpentTokens(policy.requestsPerHour(), HOUR);
     }
 
+    /** Whether requests wait for tokens at all: without a rate limit, {@link #acquire} completes at once. */
+    boolean isEnabled() {
+        return this.policy.isEnabled();
+    }
+
     /**
      * Completes when the request may be sent. Cancelling the returned {@code Mono} leaves the queue.
      */
