@@ -40,4 +40,9 @@ final class Options {
         return (value != null) ? Integer.parseInt(value) : defaultValue;
     }
 
+    double doubleValue(String name, double defaultValue) {
+        String value = this.values.get(name);
+        return (value != null) ? Double.parseDouble(value) : defaultValue;
+    }
+
 }
