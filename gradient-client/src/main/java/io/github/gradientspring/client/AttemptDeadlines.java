@@ -62,39 +62,41 @@ final class AttemptDeadlines {
 
     private static final class Armed implements Subscription, TimerTask, Runnable {
 
-        private final CoreSubscriber<? super Long> actual;
+        // Cleared on cancel: the wheel keeps a cancelled deadline until its next tick, and must not keep the
+        // attempt's whole subscriber chain (and the response it decoded) alive with it.
+        private volatile CoreSubscriber<? super Long> actual;
 
         private volatile Timeout timeout;
-
-        private volatile boolean cancelled;
 
         Armed(CoreSubscriber<? super Long> actual) {
             this.actual = actual;
         }
 
         void arm(long nanos) {
-            if (this.cancelled) {
+            if (this.actual == null) {
                 return;
             }
             this.timeout = WHEEL.newTimeout(this, nanos, TimeUnit.NANOSECONDS);
             // A cancel that came while arming saw no timeout to cancel; it is cancelled here instead.
-            if (this.cancelled) {
+            if (this.actual == null) {
                 this.timeout.cancel();
             }
         }
 
         @Override
         public void run(Timeout fired) {
-            if (!this.cancelled) {
+            if (this.actual != null) {
                 Schedulers.parallel().schedule(this);
             }
         }
 
         @Override
         public void run() {
-            if (!this.cancelled) {
-                this.actual.onNext(0L);
-                this.actual.onComplete();
+            CoreSubscriber<? super Long> subscriber = this.actual;
+            if (subscriber != null) {
+                this.actual = null;
+                subscriber.onNext(0L);
+                subscriber.onComplete();
             }
         }
 
@@ -105,7 +107,7 @@ final class AttemptDeadlines {
 
         @Override
         public void cancel() {
-            this.cancelled = true;
+            this.actual = null;
             Timeout armed = this.timeout;
             if (armed != null) {
                 armed.cancel();
