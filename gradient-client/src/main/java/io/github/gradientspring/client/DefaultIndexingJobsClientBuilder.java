@@ -21,6 +21,7 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -72,9 +73,12 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
 
-    private Function<Duration, Mono<Long>> retryDelays = Mono::delay;
+    // Lambdas rather than method references: a method reference links its class when the builder is made, and
+    // linking Mono verifies it, which loads about 110 of Reactor's classes while the application starts. A lambda
+    // reaches Mono and the timer wheel on the first call, which needs them anyway.
+    private Function<Duration, Mono<Long>> retryDelays = (delay) -> Mono.delay(delay);
 
-    private Function<Duration, Mono<Long>> attemptDeadlines = AttemptDeadlines::onTimerWheel;
+    private Function<Duration, Mono<Long>> attemptDeadlines = (timeout) -> AttemptDeadlines.onTimerWheel(timeout);
 
     @Override
     public IndexingJobsClient.Builder accessToken(String accessToken) {
@@ -264,12 +268,12 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         // records Spring's http.client.requests per attempt into the client's registry.
         WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
                 : WebClient.builder().observationRegistry(this.observationRegistry);
-        WebClient webClient = builder.clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
+        builder.clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
             .defaultHeaders((headers) -> {
                 headers.set("Accept", "application/json");
                 headers.set("User-Agent", UserAgent.VALUE);
-            })
-            .build();
+            });
+        WebClient webClient = new BuiltOnFirstRequest(builder);
         ClientSettings settings = new ClientSettings(this.baseUrl, this.timeout, this.maxResponseBytes,
                 new RetryDecider(this.retryPolicy, this.jitterSource,
                         (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
@@ -277,6 +281,90 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                 this.observationConvention, this.responseListeners);
         return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays, this.attemptDeadlines,
                 this.rateLimitPolicy);
+    }
+
+    /**
+     * The client's {@link WebClient}, built from its own clone of the builder when the client sends its first request
+     * rather than when the client is built.
+     * <p>
+     * Building a WebClient makes its codecs: every default reader and writer (multipart, server-sent events,
+     * Jackson...) and whatever the application's codec customizers add. The client uses none of them to read (it
+     * decodes the raw bytes with {@link GradientJson}) and only the {@code byte[]} writer to send, yet making them
+     * loaded about 180 classes while the application started (see docs/benchmarks.md, "Start-up"). They cannot be
+     * left out without dropping the application's codec settings (such as
+     * {@code spring.http.codecs.log-request-details}), which must still apply, so they are made on the first request
+     * instead, which pays for them. The builder is cloned and configured at once, so that later changes to the
+     * builder the application gave never reach the client.
+     */
+    static final class BuiltOnFirstRequest implements WebClient {
+
+        private final WebClient.Builder builder;
+
+        private volatile WebClient webClient;
+
+        BuiltOnFirstRequest(WebClient.Builder builder) {
+            this.builder = builder;
+        }
+
+        WebClient webClient() {
+            WebClient built = this.webClient;
+            if (built == null) {
+                synchronized (this) {
+                    built = this.webClient;
+                    if (built == null) {
+                        built = this.builder.build();
+                        this.webClient = built;
+                    }
+                }
+            }
+            return built;
+        }
+
+        @Override
+        public RequestHeadersUriSpec<?> get() {
+            return webClient().get();
+        }
+
+        @Override
+        public RequestHeadersUriSpec<?> head() {
+            return webClient().head();
+        }
+
+        @Override
+        public RequestBodyUriSpec post() {
+            return webClient().post();
+        }
+
+        @Override
+        public RequestBodyUriSpec put() {
+            return webClient().put();
+        }
+
+        @Override
+        public RequestBodyUriSpec patch() {
+            return webClient().patch();
+        }
+
+        @Override
+        public RequestHeadersUriSpec<?> delete() {
+            return webClient().delete();
+        }
+
+        @Override
+        public RequestHeadersUriSpec<?> options() {
+            return webClient().options();
+        }
+
+        @Override
+        public RequestBodyUriSpec method(HttpMethod method) {
+            return webClient().method(method);
+        }
+
+        @Override
+        public Builder mutate() {
+            return webClient().mutate();
+        }
+
     }
 
     private ClientHttpConnector defaultConnector() {

@@ -28,38 +28,53 @@ final class GradientJson {
 
     static final GradientJson INSTANCE = new GradientJson();
 
-    private final ObjectReader jobEnvelope;
-
-    private final ObjectReader jobsEnvelope;
-
-    private final ObjectReader dataSourcesEnvelope;
-
-    private final ObjectReader signedUrlEnvelope;
-
-    private final ObjectReader errorBody;
-
-    private final ObjectWriter createBody;
-
     private GradientJson() {
-        JsonMapper mapper = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // Built lazily, on each reader's first use, instead of when the readers are made: that moved about
-            // 100 ms of class loading out of application start-up (see docs/benchmarks.md).
-            .disable(DeserializationFeature.EAGER_DESERIALIZER_FETCH)
-            .disable(SerializationFeature.EAGER_SERIALIZER_FETCH)
-            .build();
-        this.jobEnvelope = mapper.readerFor(JobEnvelope.class);
-        this.jobsEnvelope = mapper.readerFor(JobsEnvelope.class);
-        this.dataSourcesEnvelope = mapper.readerFor(DataSourcesEnvelope.class);
-        this.signedUrlEnvelope = mapper.readerFor(SignedUrlEnvelope.class);
-        this.errorBody = mapper.readerFor(ErrorBody.class);
-        this.createBody = mapper.writerFor(CreateBody.class);
+    }
+
+    /**
+     * The mapper's readers and writers, made when the first body is read or written rather than when a client is
+     * built: making them loads about 30 of Jackson's classes that an application has no other use for while it
+     * starts (see docs/benchmarks.md, "Start-up"). The holder class makes that once, on whichever thread comes
+     * first, with no lock on later calls.
+     */
+    private static final class Mapping {
+
+        static final Mapping INSTANCE = new Mapping();
+
+        final ObjectReader jobEnvelope;
+
+        final ObjectReader jobsEnvelope;
+
+        final ObjectReader dataSourcesEnvelope;
+
+        final ObjectReader signedUrlEnvelope;
+
+        final ObjectReader errorBody;
+
+        final ObjectWriter createBody;
+
+        private Mapping() {
+            JsonMapper mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // Built lazily, on each reader's first use, instead of when the readers are made: that moved about
+                // 100 ms of class loading out of application start-up (see docs/benchmarks.md).
+                .disable(DeserializationFeature.EAGER_DESERIALIZER_FETCH)
+                .disable(SerializationFeature.EAGER_SERIALIZER_FETCH)
+                .build();
+            this.jobEnvelope = mapper.readerFor(JobEnvelope.class);
+            this.jobsEnvelope = mapper.readerFor(JobsEnvelope.class);
+            this.dataSourcesEnvelope = mapper.readerFor(DataSourcesEnvelope.class);
+            this.signedUrlEnvelope = mapper.readerFor(SignedUrlEnvelope.class);
+            this.errorBody = mapper.readerFor(ErrorBody.class);
+            this.createBody = mapper.writerFor(CreateBody.class);
+        }
+
     }
 
     IndexingJob readJob(InputStream body) throws IOException {
-        JobEnvelope envelope = this.jobEnvelope.readValue(body);
+        JobEnvelope envelope = Mapping.INSTANCE.jobEnvelope.readValue(body);
         if (envelope == null || envelope.job() == null) {
             throw new MissingEnvelopeException("job");
         }
@@ -67,7 +82,7 @@ final class GradientJson {
     }
 
     IndexingJobPage readPage(InputStream body) throws IOException {
-        JobsEnvelope envelope = this.jobsEnvelope.readValue(body);
+        JobsEnvelope envelope = Mapping.INSTANCE.jobsEnvelope.readValue(body);
         if (envelope == null) {
             throw new MissingEnvelopeException("jobs");
         }
@@ -79,7 +94,7 @@ final class GradientJson {
     }
 
     List<IndexedDataSource> readDataSources(InputStream body) throws IOException {
-        DataSourcesEnvelope envelope = this.dataSourcesEnvelope.readValue(body);
+        DataSourcesEnvelope envelope = Mapping.INSTANCE.dataSourcesEnvelope.readValue(body);
         if (envelope == null) {
             throw new MissingEnvelopeException("indexed_data_sources");
         }
@@ -87,7 +102,7 @@ final class GradientJson {
     }
 
     String readSignedUrl(InputStream body) throws IOException {
-        SignedUrlEnvelope envelope = this.signedUrlEnvelope.readValue(body);
+        SignedUrlEnvelope envelope = Mapping.INSTANCE.signedUrlEnvelope.readValue(body);
         if (envelope == null || envelope.signedUrl() == null) {
             throw new MissingEnvelopeException("signed_url");
         }
@@ -97,7 +112,7 @@ final class GradientJson {
     /** Reads DigitalOcean's error body; {@code null} when the bytes are not such a body. */
     ErrorBody readErrorBody(byte[] body) {
         try {
-            ErrorBody error = this.errorBody.readValue(body);
+            ErrorBody error = Mapping.INSTANCE.errorBody.readValue(body);
             return (error != null && (error.id() != null || error.message() != null)) ? error : null;
         }
         catch (RuntimeException ex) {
@@ -107,7 +122,7 @@ final class GradientJson {
 
     byte[] writeCreate(CreateIndexingJobRequest request) {
         List<String> dataSources = request.dataSourceUuids().isEmpty() ? null : request.dataSourceUuids();
-        return this.createBody.writeValueAsBytes(new CreateBody(request.knowledgeBaseUuid(), dataSources));
+        return Mapping.INSTANCE.createBody.writeValueAsBytes(new CreateBody(request.knowledgeBaseUuid(), dataSources));
     }
 
     /** A 2xx body that parsed as JSON but lacked the envelope's key. */

@@ -1,6 +1,7 @@
 package io.github.gradientspring.client;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +109,30 @@ class BuilderTests {
         RecordedRequest request = this.api.take();
         assertThat(request.getHeaders().get("X-Team")).isEqualTo("search");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockGradientApi.TOKEN);
+    }
+
+    @Test
+    void changesToTheGivenWebClientBuilderAfterBuildingNeverReachTheClient() {
+        WebClient.Builder original = WebClient.builder();
+        IndexingJobsClient client = this.api.builder().webClientBuilder(original).build();
+        // The client's WebClient is built on its first request (see BuiltOnFirstRequest): from the clone made here.
+        original.defaultHeader("X-Late", "changed after build");
+        this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
+        client.retrieve(MockGradientApi.JOB).block();
+        assertThat(this.api.take().getHeaders().get("X-Late")).isNull();
+    }
+
+    @Test
+    void theWebClientIsBuiltOnTheFirstRequestAndOnlyOnce() {
+        AtomicInteger codecConfigurations = new AtomicInteger();
+        WebClient.Builder original = WebClient.builder().codecs((codecs) -> codecConfigurations.incrementAndGet());
+        IndexingJobsClient client = this.api.builder().webClientBuilder(original).build();
+        assertThat(codecConfigurations).as("codecs made while building the client").hasValue(0);
+        this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
+        this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
+        client.retrieve(MockGradientApi.JOB).block();
+        client.retrieve(MockGradientApi.JOB).block();
+        assertThat(codecConfigurations).as("codecs made by two requests").hasValue(1);
     }
 
     @Test

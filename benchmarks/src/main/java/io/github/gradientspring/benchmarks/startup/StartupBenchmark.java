@@ -3,16 +3,8 @@ package io.github.gradientspring.benchmarks.startup;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,20 +47,7 @@ public class StartupBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException, ReflectiveOperationException, URISyntaxException {
-        Path target = targetDirectory();
-        Path list = target.resolve("startup").resolve(this.classpath + ".classpath");
-        if (!Files.isRegularFile(list)) {
-            throw new IllegalStateException(list + " is missing: build with ./mvnw -pl benchmarks -am package");
-        }
-        List<URL> urls = new ArrayList<>();
-        urls.add(target.resolve("classes").toUri().toURL());
-        for (String entry : Files.readString(list, StandardCharsets.UTF_8).strip().split(java.io.File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                urls.add(toUrl(entry));
-            }
-        }
-        // The platform loader as parent: nothing of the benchmarks jar (which holds the client) is visible.
-        this.loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        this.loader = StartupClassLoaders.open(this.classpath);
         this.startAndClose = this.loader.loadClass(StartupApp.class.getName()).getMethod("startAndClose");
     }
 
@@ -95,21 +74,6 @@ public class StartupBenchmark {
         if (this.started == null || (withStarter != this.started.contains("clients=1"))
                 || (bare && !this.started.contains("foreignAutoConfigurations=0"))) {
             throw new IllegalStateException("unexpected application for " + this.classpath + ": " + this.started);
-        }
-    }
-
-    /** {@code target/}, beside the benchmarks jar or the classes directory this class was loaded from. */
-    private static Path targetDirectory() throws URISyntaxException {
-        Path location = Paths.get(StartupBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return location.getParent();
-    }
-
-    private static URL toUrl(String entry) {
-        try {
-            return Paths.get(entry).toUri().toURL();
-        }
-        catch (MalformedURLException ex) {
-            throw new IllegalArgumentException(entry, ex);
         }
     }
 
