@@ -24,6 +24,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.GlobalObservationConvention;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -455,6 +456,39 @@ class GradientObservationTests {
             .forEach(found::add));
         assertThat(found).hasSize(1);
         return found.get(0);
+    }
+
+    @Test
+    void aRegistryWithoutHandlersSeesNoObservationUntilAHandlerIsAddedAfterTheClientWasBuilt() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        IndexingJobsClient client = IndexingJobsClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(baseUrl())
+            .observationRegistry(registry)
+            .build();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        this.server.enqueue(json(200, JOB_BODY));
+        assertThat(client.cancel(JOB).block()).isNotNull();
+        assertThat(seen).isEmpty();
+
+        // Handlers may arrive after the client is built (as with a registry that is configured late): the client
+        // asks on every call whether anything observes it.
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                seen.add(context.getName());
+            }
+
+        });
+        this.server.enqueue(json(200, JOB_BODY));
+        assertThat(client.cancel(JOB).block()).isNotNull();
+        assertThat(seen).contains(NAME);
     }
 
     private IndexingJobsClient client() {
