@@ -19,6 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -55,6 +58,10 @@ public class CancelBenchmark {
 
     private RawWebClient raw;
 
+    private IndexingJobsClient observedClient;
+
+    private RawWebClient observedRaw;
+
     @Setup(Level.Trial)
     public void start() {
         this.responder = RemoteResponder.start();
@@ -62,6 +69,13 @@ public class CancelBenchmark {
         this.rawConnector = Transports.connector("raw");
         this.client = Transports.client(this.responder.baseUrl(), this.clientConnector);
         this.raw = Transports.raw(this.responder.baseUrl(), this.rawConnector);
+        // The same two with one observation registry, as in a Spring Boot application with Micrometer: the client
+        // then makes its gradient.client.operation observation and, below it, Spring's http.client.requests one;
+        // the bare WebClient makes http.client.requests.
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new KeyValueReadingHandler());
+        this.observedClient = Transports.client(this.responder.baseUrl(), this.clientConnector, registry);
+        this.observedRaw = Transports.raw(this.responder.baseUrl(), this.rawConnector, registry);
         IndexingJob viaClient = this.client.cancel(Payloads.JOB_UUID).block(BOUND);
         IndexingJob viaRaw = this.raw.cancel(Payloads.JOB_UUID).block(BOUND);
         if (viaClient == null || !viaClient.equals(viaRaw) || viaClient.phase() != IndexingJobPhase.CANCELLED) {
@@ -72,6 +86,8 @@ public class CancelBenchmark {
         for (int i = 0; i < 4; i++) {
             inFlight(() -> this.raw.cancel(Payloads.JOB_UUID));
             inFlight(() -> this.client.cancel(Payloads.JOB_UUID));
+            inFlight(() -> this.observedRaw.cancel(Payloads.JOB_UUID));
+            inFlight(() -> this.observedClient.cancel(Payloads.JOB_UUID));
         }
     }
 
@@ -104,9 +120,51 @@ public class CancelBenchmark {
         return inFlight(() -> this.raw.cancel(Payloads.JOB_UUID));
     }
 
+    @Benchmark
+    public IndexingJob c001_observedClient() {
+        return this.observedClient.cancel(Payloads.JOB_UUID).block(BOUND);
+    }
+
+    @Benchmark
+    public IndexingJob c001_observedRaw() {
+        return this.observedRaw.cancel(Payloads.JOB_UUID).block(BOUND);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Long c064_observedClient() {
+        return inFlight(() -> this.observedClient.cancel(Payloads.JOB_UUID));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Long c064_observedRaw() {
+        return inFlight(() -> this.observedRaw.cancel(Payloads.JOB_UUID));
+    }
+
     /** {@value #BATCH} requests, {@value #CONCURRENCY} in flight: each one that ends starts the next. */
     static Long inFlight(java.util.function.Supplier<Mono<IndexingJob>> call) {
         return Flux.range(0, BATCH).flatMap((i) -> call.get(), CONCURRENCY).count().block(BOUND);
+    }
+
+    /**
+     * Stands for a metrics handler: on each stop it reads the observation's low-cardinality key values, as
+     * Micrometer's meter handler does to tag its timer, so that each side's convention really runs.
+     */
+    static final class KeyValueReadingHandler implements ObservationHandler<Observation.Context> {
+
+        private long keyValues;
+
+        @Override
+        public void onStop(Observation.Context context) {
+            context.getLowCardinalityKeyValues().forEach((keyValue) -> this.keyValues += keyValue.getValue().length());
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
+        }
+
     }
 
 }

@@ -11,6 +11,7 @@ import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.PageLinks;
 import io.github.gradientspring.client.model.PageMeta;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -47,8 +48,14 @@ public final class RawWebClient {
     private final String jobsUrl;
 
     public RawWebClient(String baseUrl, String accessToken, ClientHttpConnector connector) {
+        this(baseUrl, accessToken, connector, ObservationRegistry.NOOP);
+    }
+
+    public RawWebClient(String baseUrl, String accessToken, ClientHttpConnector connector,
+            ObservationRegistry observationRegistry) {
         this.jobsUrl = baseUrl + "/v2/gen-ai/indexing_jobs";
         this.webClient = WebClient.builder()
+            .observationRegistry(observationRegistry)
             .clientConnector(connector)
             .codecs((codecs) -> {
                 codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(MAPPER));

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -44,17 +45,29 @@ public final class Transports {
      * which is a policy, not a cost: left on, it would be what every benchmark measures.
      */
     public static IndexingJobsClient client(String baseUrl, ReactorClientHttpConnector connector) {
+        return client(baseUrl, connector, ObservationRegistry.NOOP);
+    }
+
+    /** The same, recording its observations (and its WebClient's) into the given registry. */
+    public static IndexingJobsClient client(String baseUrl, ReactorClientHttpConnector connector,
+            ObservationRegistry registry) {
         return IndexingJobsClient.builder()
             .accessToken(TOKEN)
             .baseUrl(baseUrl)
             .clientConnector(connector)
             .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .observationRegistry(registry)
             .build();
     }
 
     /** The baseline on the given connector. */
     public static RawWebClient raw(String baseUrl, ReactorClientHttpConnector connector) {
-        return new RawWebClient(baseUrl, TOKEN, connector);
+        return raw(baseUrl, connector, ObservationRegistry.NOOP);
+    }
+
+    /** The baseline, its WebClient recording {@code http.client.requests} into the given registry. */
+    public static RawWebClient raw(String baseUrl, ReactorClientHttpConnector connector, ObservationRegistry registry) {
+        return new RawWebClient(baseUrl, TOKEN, connector, registry);
     }
 
 }
