@@ -1,6 +1,7 @@
 package io.github.gradientspring.client;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.util.HashedWheelTimer;
@@ -85,8 +86,16 @@ final class AttemptDeadlines {
 
         @Override
         public void run(Timeout fired) {
-            if (this.actual != null) {
-                Schedulers.parallel().schedule(this);
+            CoreSubscriber<? super Long> subscriber = this.actual;
+            if (subscriber != null) {
+                try {
+                    Schedulers.parallel().schedule(this);
+                }
+                catch (RejectedExecutionException ex) {
+                    // Reactor's scheduler is shut down: the attempt must still end rather than wait for ever.
+                    this.actual = null;
+                    subscriber.onError(ex);
+                }
             }
         }
 

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
@@ -49,7 +50,14 @@ final class GuardedAttempt<T> extends Mono<T> {
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
         this.inFlight.started();
-        this.exchange.subscribe(new AttemptSubscriber<>(actual, this));
+        AttemptSubscriber<T> attempt = new AttemptSubscriber<>(actual, this);
+        try {
+            this.exchange.subscribe(attempt);
+        }
+        catch (RuntimeException | Error ex) {
+            attempt.end();
+            throw ex;
+        }
     }
 
     /** Counts the attempts between their subscription and their end, whichever way they end. */
@@ -133,8 +141,12 @@ final class GuardedAttempt<T> extends Mono<T> {
             int previous = STATE.getAndSet(this, OVER);
             if (previous == RUNNING || previous == VALUE) {
                 this.deadline.disarm();
-                this.actual.onError(this.attempt.errors.apply(failure));
-                end();
+                try {
+                    this.actual.onError(translated(failure));
+                }
+                finally {
+                    end();
+                }
             }
             else {
                 Operators.onErrorDropped(failure, currentContext());
@@ -146,8 +158,12 @@ final class GuardedAttempt<T> extends Mono<T> {
             int previous = STATE.getAndSet(this, OVER);
             if (previous == RUNNING || previous == VALUE) {
                 this.deadline.disarm();
-                this.actual.onComplete();
-                end();
+                try {
+                    this.actual.onComplete();
+                }
+                finally {
+                    end();
+                }
             }
         }
 
@@ -157,8 +173,28 @@ final class GuardedAttempt<T> extends Mono<T> {
                 this.upstream.cancel();
                 Throwable failure = (deadlineFailure != null) ? deadlineFailure
                         : new TimeoutException("no response within " + this.attempt.timeout.toMillis() + " ms");
-                this.actual.onError(this.attempt.errors.apply(failure));
-                end();
+                try {
+                    this.actual.onError(translated(failure));
+                }
+                finally {
+                    end();
+                }
+            }
+            else if (deadlineFailure != null) {
+                Operators.onErrorDropped(deadlineFailure, currentContext());
+            }
+        }
+
+        /**
+         * The failure in the client's terms. A translation that itself fails must still end the attempt: its
+         * failure goes downstream, with the original attached, as {@code onErrorMap} would do.
+         */
+        private Throwable translated(Throwable failure) {
+            try {
+                return this.attempt.errors.apply(failure);
+            }
+            catch (RuntimeException ex) {
+                return Exceptions.addSuppressed(Operators.onOperatorError(ex, currentContext()), failure);
             }
         }
 
@@ -175,7 +211,7 @@ final class GuardedAttempt<T> extends Mono<T> {
             end();
         }
 
-        private void end() {
+        void end() {
             if (ENDED.compareAndSet(this, 0, 1)) {
                 this.attempt.inFlight.ended();
             }
@@ -223,6 +259,8 @@ final class GuardedAttempt<T> extends Mono<T> {
 
         @Override
         public void onComplete() {
+            // A deadline that completes without a value has passed all the same, as with Reactor's timeout.
+            this.attempt.expire(null);
         }
 
         /** Cancels the deadline, also when it has not subscribed yet. */

@@ -138,6 +138,31 @@ class GuardedAttemptTests {
     }
 
     @Test
+    void aDeadlineThatCompletesWithoutAValueTimesTheAttemptOut() {
+        StepVerifier.create(guarded(this.exchange.mono(), this.deadline.mono()))
+            .then(this.deadline::complete)
+            .expectErrorSatisfies((failure) -> assertThat(failure).isInstanceOf(Mapped.class)
+                .cause()
+                .isInstanceOf(TimeoutException.class))
+            .verify(Duration.ofSeconds(5));
+        this.exchange.assertCancelled();
+        assertThat(this.inFlight.current()).isZero();
+    }
+
+    @Test
+    void aTranslationThatFailsStillEndsTheAttemptWithItsFailure() {
+        Mono<String> attempt = new GuardedAttempt<>(this.exchange.mono(), this.deadline.mono(), TIMEOUT, (failure) -> {
+            throw new IllegalStateException("translation failed");
+        }, this.inFlight);
+        StepVerifier.create(attempt)
+            .then(() -> this.exchange.error(new IOException("connection reset")))
+            .expectErrorSatisfies((failure) -> assertThat(failure).hasMessage("translation failed")
+                .hasSuppressedException(new IOException("connection reset")))
+            .verify(Duration.ofSeconds(5));
+        assertThat(this.inFlight.current()).isZero();
+    }
+
+    @Test
     void theTimerWheelDeadlineEmitsOnceItsTimeHasPassed() {
         StepVerifier.create(AttemptDeadlines.onTimerWheel(Duration.ofMillis(20)))
             .expectNext(0L)
