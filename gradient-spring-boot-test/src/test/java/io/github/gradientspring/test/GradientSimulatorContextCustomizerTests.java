@@ -2,7 +2,6 @@ package io.github.gradientspring.test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 
@@ -62,12 +61,7 @@ class GradientSimulatorContextCustomizerTests {
                 assertThat(socket.isConnected()).isTrue();
             }
         }
-        // Closed with the context: its port is free to bind again. (Connecting to it instead can succeed even then,
-        // when the kernel happens to pick that port as the connecting socket's own and connects it to itself.)
-        try (ServerSocket rebound = new ServerSocket()) {
-            rebound.bind(new InetSocketAddress("127.0.0.1", simulator.port()));
-            assertThat(rebound.isBound()).isTrue();
-        }
+        SimulatorPorts.assertReleased(simulator);
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.github.gradientspring.test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -37,7 +34,7 @@ class GradientSimulatorExtensionLifecycleTests {
         assertThat(seen.get(0)).isSameAs(seen.get(1));
         assertThat(seen.get(2)).isSameAs(seen.get(3));
         assertThat(seen.get(0)).isNotSameAs(seen.get(2));
-        seen.forEach(GradientSimulatorExtensionLifecycleTests::assertClosed);
+        seen.forEach(SimulatorPorts::assertReleased);
     }
 
     @Test
@@ -49,19 +46,7 @@ class GradientSimulatorExtensionLifecycleTests {
             .testEvents()
             .assertStatistics((stats) -> stats.started(2).succeeded(2));
         assertThat(seen).hasSize(3).allSatisfy((simulator) -> assertThat(simulator).isSameAs(seen.get(0)));
-        assertClosed(seen.get(0));
-    }
-
-    private static void assertClosed(GradientSimulator simulator) {
-        // A closed simulator's port is free to bind again. (Connecting to it instead can succeed even then, when the
-        // kernel happens to pick that port as the connecting socket's own and connects it to itself.)
-        try (ServerSocket rebound = new ServerSocket()) {
-            rebound.bind(new InetSocketAddress("127.0.0.1", simulator.port()));
-            assertThat(rebound.isBound()).isTrue();
-        }
-        catch (IOException ex) {
-            throw new AssertionError("the simulator still holds port " + simulator.port(), ex);
-        }
+        SimulatorPorts.assertReleased(seen.get(0));
     }
 
     @ExtendWith(GradientSimulatorExtension.class)
