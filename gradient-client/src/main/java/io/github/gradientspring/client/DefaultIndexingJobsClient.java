@@ -82,7 +82,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private final Function<Duration, Mono<Long>> attemptDeadlines;
 
-    private final RequestBudget budget;
+    private final LocalRequestBudget budget;
 
     private final ExchangesInFlight exchangesInFlight = new ExchangesInFlight();
 
@@ -93,7 +93,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         this.webClient = webClient;
         this.retryDelays = retryDelays;
         this.attemptDeadlines = attemptDeadlines;
-        this.budget = new RequestBudget(rateLimitPolicy, Schedulers::parallel, settings.clock());
+        this.budget = new LocalRequestBudget(rateLimitPolicy, Schedulers::parallel, settings.clock());
         this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
                 Schedulers::parallel);
         this.settings = settings;
@@ -205,8 +205,13 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         });
     }
 
+    @Override
+    public RequestBudget budget() {
+        return this.budget.isEnabled() ? this.budget : RequestBudget.unlimited();
+    }
+
     /** The request budget, for tests that drive it with virtual time. */
-    RequestBudget budget() {
+    LocalRequestBudget localBudget() {
         return this.budget;
     }
 
@@ -219,12 +224,12 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private <T> Mono<T> call(GradientOperation operation, HttpMethod method, String uriTemplate, String uri,
             byte[] body, String knowledgeBaseUuid, String jobUuid, BodyReader<T> reader) {
         return call(operation, method, uriTemplate, uri, body, knowledgeBaseUuid, jobUuid, reader,
-                RequestBudget.Priority.USER);
+                LocalRequestBudget.Priority.USER);
     }
 
     private <T> Mono<T> call(GradientOperation operation, HttpMethod method, String uriTemplate, String uri,
             byte[] body, String knowledgeBaseUuid, String jobUuid, BodyReader<T> reader,
-            RequestBudget.Priority priority) {
+            LocalRequestBudget.Priority priority) {
         URI target = URI.create(uri);
         String request = method.name() + " " + target.getRawPath();
         return this.observations.observeMono(operation, knowledgeBaseUuid, jobUuid, (state) -> {
@@ -388,7 +393,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         public Mono<IndexingJob> retrieve(String jobUuid) {
             return call(GradientOperation.RETRIEVE, HttpMethod.GET, JOB_TEMPLATE,
                     DefaultIndexingJobsClient.this.base + JOBS_PATH + "/" + jobUuid, null, null, jobUuid,
-                    DefaultIndexingJobsClient.this.json::readJob, RequestBudget.Priority.POLL);
+                    DefaultIndexingJobsClient.this.json::readJob, LocalRequestBudget.Priority.POLL);
         }
 
         @Override
@@ -396,7 +401,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
             String uri = DefaultIndexingJobsClient.this.base + JOBS_PATH + "?page=" + page + "&per_page="
                     + PageRequest.MAX_PER_PAGE;
             return call(GradientOperation.LIST, HttpMethod.GET, LIST_TEMPLATE, uri, null, null, null,
-                    DefaultIndexingJobsClient.this.json::readPage, RequestBudget.Priority.POLL);
+                    DefaultIndexingJobsClient.this.json::readPage, LocalRequestBudget.Priority.POLL);
         }
 
         @Override

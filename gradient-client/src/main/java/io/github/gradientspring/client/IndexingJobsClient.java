@@ -120,6 +120,16 @@ public interface IndexingJobsClient {
     Mono<IndexingJob> awaitCompletion(String jobUuid, Duration timeout);
 
     /**
+     * Returns the request budget this client draws from, shared with every client of the same access token and base
+     * URL in this JVM: what is left of it, whether DigitalOcean has paused the token, and a reset for tests. A client
+     * that keeps no budget (and this default, for other implementations) reports {@link RequestBudget#unlimited()}.
+     * @return the client's request budget
+     */
+    default RequestBudget budget() {
+        return RequestBudget.unlimited();
+    }
+
+    /**
      * Starts building a client.
      * @return a new builder
      */
