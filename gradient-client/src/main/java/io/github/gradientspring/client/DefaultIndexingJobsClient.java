@@ -28,7 +28,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -89,13 +88,13 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private final WatchHub watches;
 
     DefaultIndexingJobsClient(WebClient webClient, ClientSettings settings, Function<Duration, Mono<Long>> retryDelays,
-            Function<Duration, Mono<Long>> attemptDeadlines, RateLimitPolicy rateLimitPolicy) {
+            Function<Duration, Mono<Long>> attemptDeadlines, RateLimitPolicy rateLimitPolicy, ClientTime time) {
         this.webClient = webClient;
-        this.retryDelays = retryDelays;
+        this.retryDelays = (retryDelays != null) ? retryDelays : (delay) -> Mono.delay(delay, time.timers());
         this.attemptDeadlines = attemptDeadlines;
-        this.budget = new LocalRequestBudget(rateLimitPolicy, Schedulers::parallel, settings.clock());
+        this.budget = new LocalRequestBudget(rateLimitPolicy, time::timers, settings.clock());
         this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
-                Schedulers::parallel);
+                time::timers);
         this.settings = settings;
         this.base = settings.baseUrl().toString();
         this.observations = new OperationObservations(settings);

@@ -18,7 +18,9 @@ import io.github.gradientspring.client.observation.GradientObservationConvention
 import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.HttpMethod;
@@ -71,12 +73,14 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private Clock clock = Clock.systemUTC();
 
+    private @Nullable Scheduler scheduler;
+
     private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
 
     // Lambdas rather than method references: a method reference links its class when the builder is made, and
     // linking Mono verifies it, which loads about 110 of Reactor's classes while the application starts. A lambda
     // reaches Mono and the timer wheel on the first call, which needs them anyway.
-    private Function<Duration, Mono<Long>> retryDelays = (delay) -> Mono.delay(delay);
+    private @Nullable Function<Duration, Mono<Long>> retryDelays;
 
     private Function<Duration, Mono<Long>> attemptDeadlines = (timeout) -> AttemptDeadlines.onTimerWheel(timeout);
 
@@ -187,6 +191,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.attemptDeadlines = this.attemptDeadlines;
         copy.rateLimitPolicy = this.rateLimitPolicy;
         copy.retryQuota = this.retryQuota;
+        copy.scheduler = this.scheduler;
         return copy;
     }
 
@@ -223,6 +228,12 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     @Override
     public IndexingJobsClient.Builder listAllPageSize(int pageSize) {
         this.listAllPageSize = PageRequest.of(1, pageSize).perPage();
+        return this;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
         return this;
     }
 
@@ -280,7 +291,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
                 this.observationConvention, this.responseListeners);
         return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays, this.attemptDeadlines,
-                this.rateLimitPolicy);
+                this.rateLimitPolicy, new ClientTime(this.scheduler, this.clock));
     }
 
     /**
