@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.gradientspring.client.GradientExchange.BodyReader;
@@ -102,21 +101,20 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     @Override
     public Flux<IndexingJob> listAll() {
         PageRequest first = PageRequest.of(1, this.settings.listAllPageSize());
-        // Page numbers are generated only as they are asked for, and concatMap without prefetch asks for the next
-        // one only once the page before has ended. A page ends with a marker after its jobs, which (like any value)
-        // is passed on only when the subscriber asks for it, that is for a job beyond the page's last: so the next
-        // page is fetched only when the subscriber wants more jobs than the pages so far held, never two at once.
+        // concatMap fetches a page, then asks for the next page number as soon as that page's Flux ends, whether or
+        // not the subscriber wants more. So each page's Flux ends with a marker, which (like any value) is passed on
+        // only when the subscriber asks for it, that is for a job beyond the page's last: the next page is fetched
+        // only when the subscriber wants more jobs than the pages so far held, and never two at once. The marker of
+        // the last page ends the listing.
         return Flux.<PageRequest, PageRequest>generate(() -> first, (next, sink) -> {
                 sink.next(next);
                 return next.next();
             })
-            .concatMap(this::list, 0)
-            .takeUntil((page) -> !page.hasNext())
-            .concatMap((page) -> Flux.fromIterable(page.jobs())
-                .map(Optional::of)
-                .concatWith(Mono.just(Optional.empty())), 0)
-            .filter(Optional::isPresent)
-            .map(Optional::get);
+            .concatMap((request) -> list(request).flatMapMany((page) -> Flux.fromIterable(page.jobs())
+                .map(Listed::of)
+                .concatWith(Mono.just(Listed.endOf(page)))), 0)
+            .takeUntil(Listed::endsTheListing)
+            .mapNotNull(Listed::job);
     }
 
     @Override
@@ -240,6 +238,19 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     @Override
     public String toString() {
         return "IndexingJobsClient[baseUrl=" + this.base + ", accessToken=******]";
+    }
+
+    /** A job of {@link #listAll()}, or the marker after the last job of a page (no job). */
+    private record Listed(@Nullable IndexingJob job, boolean endsTheListing) {
+
+        static Listed of(IndexingJob job) {
+            return new Listed(job, false);
+        }
+
+        static Listed endOf(IndexingJobPage page) {
+            return new Listed(null, !page.hasNext());
+        }
+
     }
 
     /** The polls of the watch hub: plain calls of this client, queued behind the application's own. */

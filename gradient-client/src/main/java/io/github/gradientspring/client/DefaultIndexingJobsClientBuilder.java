@@ -229,7 +229,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         // records Spring's http.client.requests per attempt into the client's registry.
         WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
                 : WebClient.builder().observationRegistry(this.observationRegistry);
-        WebClient webClient = builder.clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
+        WebClient webClient = builder
+            .clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
             .defaultHeaders((headers) -> {
                 headers.set("Accept", "application/json");
                 headers.set("User-Agent", UserAgent.VALUE);

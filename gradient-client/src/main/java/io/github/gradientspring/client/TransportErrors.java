@@ -31,9 +31,8 @@ final class TransportErrors {
             return gradient;
         }
         if (failure instanceof TimeoutException) {
-            return new GradientTimeoutException(
-                    request + " got no complete response within " + readable(timeout) + " (the per-attempt timeout)", timeout,
-                    failure);
+            return new GradientTimeoutException(request + " got no complete response within " + readable(timeout)
+                    + " (the per-attempt timeout)", timeout, failure);
         }
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
