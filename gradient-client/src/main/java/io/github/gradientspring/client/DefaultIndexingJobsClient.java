@@ -94,7 +94,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         this.attemptDeadlines = attemptDeadlines;
         this.budget = new LocalRequestBudget(rateLimitPolicy, time::timers, settings.clock());
         this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
-                time::timers);
+                time::timers, settings.watchListSweep());
         this.settings = settings;
         this.base = settings.baseUrl().toString();
         this.observations = new OperationObservations(settings);

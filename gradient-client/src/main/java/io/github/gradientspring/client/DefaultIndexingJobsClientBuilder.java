@@ -64,6 +64,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private Duration watchTimeout = Duration.ofHours(1);
 
+    private boolean watchListSweep = true;
+
     private int listAllPageSize = PageRequest.MAX_PER_PAGE;
 
     private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.defaults();
@@ -184,6 +186,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.watchInitialInterval = this.watchInitialInterval;
         copy.watchMaxInterval = this.watchMaxInterval;
         copy.watchTimeout = this.watchTimeout;
+        copy.watchListSweep = this.watchListSweep;
         copy.listAllPageSize = this.listAllPageSize;
         copy.clock = this.clock;
         copy.jitterSource = this.jitterSource;
@@ -222,6 +225,12 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     @Override
     public IndexingJobsClient.Builder watchTimeout(Duration timeout) {
         this.watchTimeout = positive(timeout, "watchTimeout");
+        return this;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder watchListSweep(boolean listSweep) {
+        this.watchListSweep = listSweep;
         return this;
     }
 
@@ -289,7 +298,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                 new RetryDecider(this.retryPolicy, this.jitterSource,
                         (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
-                this.observationConvention, this.responseListeners);
+                this.observationConvention, this.responseListeners, this.watchListSweep);
         return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays, this.attemptDeadlines,
                 this.rateLimitPolicy, new ClientTime(this.scheduler, this.clock));
     }

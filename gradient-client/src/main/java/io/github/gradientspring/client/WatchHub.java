@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -33,8 +35,20 @@ import reactor.core.scheduler.Scheduler;
  * with them; any due job the pages did not show is retrieved on its own. Every request takes its token from the
  * client's {@link LocalRequestBudget} as a poll, so the application's own calls go first, and when the budget runs
  * short the intervals of all watches stretch alike, the longest-waiting first.
+ * <p>
+ * The list sweep assumes that a job in the list is the same representation {@code retrieve} returns, so that a
+ * list item can stand for a retrieve; newest-first order is only a guess at where a job sits, never needed for a
+ * right answer (a job the pages did not show is retrieved). It can be switched off, and then every due job is
+ * retrieved on its own.
+ * <p>
+ * A watch never goes back in time: a state whose {@code updated_at} is older than that of the last state emitted
+ * to the watch (a lagging replica behind the list, say) is dropped and logged at debug level. States without
+ * {@code updated_at}, on either side, cannot be ordered and are judged by content alone, as are states with equal
+ * timestamps.
  */
 final class WatchHub {
+
+    private static final Log logger = LogFactory.getLog(WatchHub.class);
 
     /** The fetches a cycle makes, each spending a poll token of the budget. */
     interface Poller {
@@ -62,6 +76,8 @@ final class WatchHub {
 
     private final Supplier<Scheduler> scheduler;
 
+    private final boolean listSweep;
+
     private final Map<String, List<Watch>> watchesByJob = new LinkedHashMap<>();
 
     // The page of the job list each watched job was last seen on; jobs drift to later pages as new jobs arrive.
@@ -79,11 +95,24 @@ final class WatchHub {
 
     private long cycles;
 
+    // States dropped because they were older than one already emitted, for the debug log.
+    private long staleDropped;
+
     WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler) {
+        this(poller, initialInterval, maxInterval, scheduler, true);
+    }
+
+    /**
+     * @param listSweep whether due jobs may be refreshed through the account's job list; {@code false} retrieves
+     * each due job on its own
+     */
+    WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler,
+            boolean listSweep) {
         this.poller = poller;
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
         this.scheduler = scheduler;
+        this.listSweep = listSweep;
     }
 
     /** Emits the job's state now and each time it changes; completes after a terminal phase. */
@@ -219,11 +248,13 @@ final class WatchHub {
             return;
         }
         TreeSet<Integer> planned = new TreeSet<>();
-        dueByPage.forEach((page, jobs) -> {
-            if (jobs.size() >= LIST_THRESHOLD) {
-                planned.add(page);
-            }
-        });
+        if (this.listSweep) {
+            dueByPage.forEach((page, jobs) -> {
+                if (jobs.size() >= LIST_THRESHOLD) {
+                    planned.add(page);
+                }
+            });
+        }
         Set<Integer> listed = ConcurrentHashMap.newKeySet();
         Set<String> refreshed = ConcurrentHashMap.newKeySet();
         Mono<Void> sweep = planned.isEmpty() ? Mono.empty() : sweep(planned.first(), planned, due, refreshed, listed);
@@ -328,6 +359,7 @@ final class WatchHub {
     private void apply(String jobUuid, IndexingJob job) {
         List<Watch> changed = new ArrayList<>();
         List<Watch> ended = new ArrayList<>();
+        String stale = null;
         synchronized (this) {
             List<Watch> watches = this.watchesByJob.get(jobUuid);
             if (watches == null) {
@@ -335,6 +367,16 @@ final class WatchHub {
             }
             long now = now();
             for (Watch watch : new ArrayList<>(watches)) {
+                if (isOlder(job, watch.last)) {
+                    // Nothing new for this watch: asked again later, as for an unchanged job.
+                    this.staleDropped++;
+                    stale = "Dropped a stale state of job " + jobUuid + " (" + job.phase() + ", updated_at "
+                            + job.updatedAt() + ", older than the updated_at " + watch.last.updatedAt()
+                            + " already emitted); " + this.staleDropped + " stale state(s) dropped so far";
+                    stretch(watch);
+                    watch.dueAt = now + watch.interval.toNanos();
+                    continue;
+                }
                 if (!job.equals(watch.last)) {
                     watch.last = job;
                     watch.interval = this.initialInterval;
@@ -349,12 +391,21 @@ final class WatchHub {
                 }
             }
         }
+        if (stale != null && logger.isDebugEnabled()) {
+            logger.debug(stale);
+        }
         for (Watch watch : changed) {
             watch.sink.next(job);
         }
         for (Watch watch : ended) {
             watch.sink.complete();
         }
+    }
+
+    // Whether a state is older than the last one a watch emitted. Either timestamp absent: no order can be known.
+    private static boolean isOlder(IndexingJob job, IndexingJob last) {
+        return last != null && job.updatedAt() != null && last.updatedAt() != null
+                && job.updatedAt().isBefore(last.updatedAt());
     }
 
     // Called with the lock held: nothing new about the job, so it is asked again later, up to the longest interval.

@@ -1,6 +1,7 @@
 package io.github.gradientspring.client;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,6 +58,11 @@ class WatchHubTests {
     private static IndexingJob job(String uuid, IndexingJobPhase phase, long completed) {
         return new IndexingJob(uuid, null, null, null, phase, null, completed, 3L, null, null, null, null, null, null,
                 null, null, null, null);
+    }
+
+    private static IndexingJob job(String uuid, IndexingJobPhase phase, long completed, OffsetDateTime updatedAt) {
+        return new IndexingJob(uuid, null, null, null, phase, null, completed, 3L, null, null, null, null, updatedAt,
+                null, null, null, null, null);
     }
 
     private void firstPoll() {
@@ -193,6 +199,31 @@ class WatchHubTests {
         this.time.advanceTimeBy(Duration.ofSeconds(60));
         assertThat(this.hub.watchCount()).isZero();
         assertThat(errors).hasSize(1);
+    }
+
+    @Test
+    void aStaleListItemIsDroppedLikeAStaleRetrieve() {
+        OffsetDateTime t = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+        List<IndexingJob> seen = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 1, t.plusSeconds(10)));
+            this.hub.watch(uuid(i)).subscribe(seen::add);
+        }
+        firstPoll();
+        for (int i = 0; i < 2; i++) {
+            // What a list served from a lagging replica might show.
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.PENDING, 0, t.plusSeconds(5)));
+        }
+        this.time.advanceTimeBy(Duration.ofSeconds(2));
+        for (int i = 0; i < 2; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.SUCCEEDED, 3, t.plusSeconds(20)));
+        }
+        this.time.advanceTimeBy(Duration.ofSeconds(4));
+        assertThat(this.api.pagesAsked).containsExactly(1, 1, 1);
+        assertThat(this.api.retrievedIds).isEmpty();
+        assertThat(seen).extracting(IndexingJob::phase).containsExactly(IndexingJobPhase.RUNNING,
+                IndexingJobPhase.RUNNING, IndexingJobPhase.SUCCEEDED, IndexingJobPhase.SUCCEEDED);
+        assertThat(this.hub.watchCount()).isZero();
     }
 
     @Test
