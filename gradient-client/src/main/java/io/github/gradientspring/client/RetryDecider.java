@@ -94,6 +94,9 @@ final class RetryDecider {
             return operation.isIdempotent();
         }
         if (failure instanceof GradientConnectionException connection) {
+            if (TransportErrors.isCertificateFailure(connection)) {
+                return false; // the next handshake meets the same certificate
+            }
             return operation.isIdempotent() || !connection.requestSent();
         }
         return false;
