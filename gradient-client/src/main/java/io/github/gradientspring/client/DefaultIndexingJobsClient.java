@@ -51,8 +51,6 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     // then tags the template instead of "none". Requests here are built from ready URIs, so it is set by hand.
     private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
-    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-
     static final String JOBS_PATH = "/v2/gen-ai/indexing_jobs";
 
     static final String JOB_TEMPLATE = JOBS_PATH + "/{uuid}";
@@ -331,7 +329,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
                         request + " returned " + status + " with an empty body", status, null)));
         }
         return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
-                MAX_ERROR_BODY_BYTES))
+                this.settings.maxResponseBytes()))
             .map(DefaultIndexingJobsClient::toBytes)
             .defaultIfEmpty(new byte[0])
             .flatMap((bytes) -> Mono.error(GradientApiException.of(errorOf(status, headers, bytes, request))));
@@ -356,7 +354,8 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         String requestId = (parsed != null && parsed.requestId() != null) ? parsed.requestId()
                 : ResponseHeaders.requestId(headers);
         return new GradientApiError(status, request, id, message, requestId, ResponseHeaders.rateLimit(headers),
-                ResponseHeaders.retryAfter(headers, this.settings.clock()), ResponseHeaders.shouldRetry(headers));
+                ResponseHeaders.retryAfter(headers, this.settings.clock()), ResponseHeaders.shouldRetry(headers),
+                new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] toBytes(DataBuffer buffer) {

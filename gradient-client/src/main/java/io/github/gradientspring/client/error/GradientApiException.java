@@ -3,6 +3,7 @@ package io.github.gradientspring.client.error;
 import java.time.Duration;
 
 import io.github.gradientspring.client.model.RateLimitStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API answered with an error status. The subclasses name the statuses callers handle differently; any
@@ -66,9 +67,21 @@ public class GradientApiException extends GradientException {
         return this.error.id();
     }
 
-    /** DigitalOcean's error message, or a summary of a body that was not JSON. */
+    /**
+     * DigitalOcean's error message, or a summary of a body that was not JSON; without control characters and at
+     * most 500 characters long ({@link #responseBody()} has the body as it came).
+     */
     public String errorMessage() {
         return this.error.message();
+    }
+
+    /**
+     * The whole body of the error response as it came, for when the message (cleaned of control characters and cut
+     * at 500 characters) is not enough; never put it in a log or terminal unescaped.
+     * @return the body, {@code ""} for none, or {@code null} when not known
+     */
+    public @Nullable String responseBody() {
+        return this.error.responseBody();
     }
 
     /** The request id to quote to DigitalOcean support, or {@code null}. */
