@@ -407,6 +407,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
             return RetryDecider.isRetryable(GradientOperation.RETRIEVE, failure);
         }
 
+        @Override
+        public Duration retryAfter(Throwable failure) {
+            return DefaultIndexingJobsClient.this.settings.retries().honouredRetryAfter(failure);
+        }
+
     }
 
     /** Reads one kind of success body. */

@@ -35,7 +35,10 @@ final class ResponseHeaders {
     /**
      * The wait a response asks for, as the official SDKs read it: {@code retry-after-ms} in milliseconds, else
      * {@code retry-after} in seconds (fractions allowed) or as an HTTP date. {@code null} when neither parses. The
-     * result may be zero or negative (a date in the past); whether to honour it is the retry policy's choice.
+     * result may be zero, negative (a date in the past) or longer than any wait worth taking: this reads, it does not
+     * judge. Whether to honour it is {@link RetryPolicy}'s one rule (more than zero, at most its
+     * {@code maxRetryAfter}, 60 s by default), which the retries and the watch both apply. Numbers beyond 10^9
+     * (seconds or milliseconds) are not read at all, so that converting them cannot overflow.
      */
     static Duration retryAfter(HttpHeaders headers, Clock clock) {
         Duration millis = parseMillis(headers.getFirst("retry-after-ms"));

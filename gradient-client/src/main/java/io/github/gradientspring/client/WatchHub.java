@@ -19,6 +19,7 @@ import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -58,6 +59,14 @@ final class WatchHub {
         Mono<IndexingJobPage> page(int page);
 
         boolean isRetryable(Throwable failure);
+
+        /**
+         * The wait the failure's response asked for, as the client's retry policy honours it, or {@code null}:
+         * the next poll of a job comes no sooner.
+         */
+        default @Nullable Duration retryAfter(Throwable failure) {
+            return null;
+        }
 
     }
 
@@ -425,9 +434,11 @@ final class WatchHub {
             for (Watch watch : watches) {
                 if (this.poller.isRetryable(failure)) {
                     // A passing failure (5xx, timeout, connection, 429) that outlasted the client's retries: keep
-                    // watching, later. The watch's own timeout still bounds it.
+                    // watching, later, and no sooner than the API asked. The watch's own timeout still bounds it.
                     stretch(watch);
-                    watch.dueAt = now + watch.interval.toNanos();
+                    Duration asked = this.poller.retryAfter(failure);
+                    Duration wait = (asked != null && asked.compareTo(watch.interval) > 0) ? asked : watch.interval;
+                    watch.dueAt = now + wait.toNanos();
                 }
                 else {
                     failing.add(watch);

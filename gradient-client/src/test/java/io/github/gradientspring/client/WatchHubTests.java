@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.gradientspring.client.error.GradientNotFoundException;
 import io.github.gradientspring.client.error.GradientApiError;
+import io.github.gradientspring.client.error.GradientRateLimitException;
 import io.github.gradientspring.client.error.GradientServerException;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
@@ -227,6 +228,27 @@ class WatchHubTests {
     }
 
     @Test
+    void aRateLimitedPollIsRepeatedNoSoonerThanTheRetryAfterThePolicyHonours() {
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        this.hub.watch(id).subscribe();
+        this.api.failures.put(id, rateLimited(Duration.ofSeconds(20)));
+        firstPoll();
+        this.time.advanceTimeBy(Duration.ofSeconds(19));
+        assertThat(this.api.retrieveTimes).containsExactly(0L);
+        // Above the policy's 60 s cap: not believed, the watch's own (stretched) interval applies, as for a retry.
+        this.api.failures.put(id, rateLimited(Duration.ofSeconds(90)));
+        this.time.advanceTimeBy(Duration.ofSeconds(1));
+        this.time.advanceTimeBy(Duration.ofSeconds(8));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 20L, 28L);
+    }
+
+    private static GradientRateLimitException rateLimited(Duration retryAfter) {
+        return new GradientRateLimitException(new GradientApiError(429, "GET x", "too_many_requests", "slow down",
+                null, null, retryAfter, null));
+    }
+
+    @Test
     void tenThousandWatchesShareOneTimerAndNoThreads() {
         int threadsBefore = Thread.activeCount();
         List<Disposable> watches = new ArrayList<>();
@@ -298,6 +320,11 @@ class WatchHubTests {
         @Override
         public boolean isRetryable(Throwable failure) {
             return RetryDecider.isRetryable(GradientOperation.RETRIEVE, failure);
+        }
+
+        @Override
+        public Duration retryAfter(Throwable failure) {
+            return new RetryDecider(RetryPolicy.defaults(), () -> 0.0).honouredRetryAfter(failure);
         }
 
     }
