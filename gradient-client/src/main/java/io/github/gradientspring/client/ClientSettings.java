@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.gradientspring.client.observation.GradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checked, immutable settings a built client runs with.
@@ -19,7 +20,7 @@ import io.micrometer.observation.ObservationRegistry;
  */
 record ClientSettings(URI baseUrl, Duration timeout, int maxResponseBytes, RetryDecider retries,
         ObservationRegistry observationRegistry, Duration watchInitialInterval, Duration watchMaxInterval,
-        Duration watchTimeout, int listAllPageSize, Clock clock, GradientObservationConvention observationConvention,
+        Duration watchTimeout, int listAllPageSize, Clock clock, @Nullable GradientObservationConvention observationConvention,
         List<GradientResponseListener> responseListeners, boolean watchListSweep) {
 
     ClientSettings {

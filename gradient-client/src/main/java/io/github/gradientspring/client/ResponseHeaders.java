@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 
 import io.github.gradientspring.client.model.RateLimitStatus;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -28,8 +30,8 @@ final class ResponseHeaders {
             return RateLimitStatus.NONE;
         }
         // A reset beyond any sensible date is dropped rather than allowed to overflow the arithmetic that uses it.
-        boolean plausible = reset != null && reset >= 0 && reset < 32503680000L;
-        return new RateLimitStatus(limit, remaining, plausible ? Instant.ofEpochSecond(reset) : null);
+        Instant resetAt = (reset != null && reset >= 0 && reset < 32503680000L) ? Instant.ofEpochSecond(reset) : null;
+        return new RateLimitStatus(limit, remaining, resetAt);
     }
 
     /**
@@ -40,7 +42,7 @@ final class ResponseHeaders {
      * {@code maxRetryAfter}, 60 s by default), which the retries and the watch both apply. Numbers beyond 10^9
      * (seconds or milliseconds) are not read at all, so that converting them cannot overflow.
      */
-    static Duration retryAfter(HttpHeaders headers, Clock clock) {
+    static @Nullable Duration retryAfter(HttpHeaders headers, Clock clock) {
         Duration millis = parseMillis(headers.getFirst("retry-after-ms"));
         if (millis != null) {
             return millis;
@@ -63,7 +65,7 @@ final class ResponseHeaders {
     }
 
     /** The {@code x-should-retry} header: {@code true}, {@code false}, or {@code null} when absent or other. */
-    static Boolean shouldRetry(HttpHeaders headers) {
+    static @Nullable Boolean shouldRetry(HttpHeaders headers) {
         String value = headers.getFirst("x-should-retry");
         if ("true".equalsIgnoreCase(value)) {
             return Boolean.TRUE;
@@ -74,21 +76,21 @@ final class ResponseHeaders {
         return null;
     }
 
-    static String requestId(HttpHeaders headers) {
+    static @Nullable String requestId(HttpHeaders headers) {
         return headers.getFirst("x-request-id");
     }
 
-    private static Duration parseMillis(String value) {
+    private static @Nullable Duration parseMillis(@Nullable String value) {
         Double number = parseFinite(value);
         return (number != null) ? Duration.ofNanos((long) (number * 1_000_000)) : null;
     }
 
-    private static Duration parseSeconds(String value) {
+    private static @Nullable Duration parseSeconds(@Nullable String value) {
         Double number = parseFinite(value);
         return (number != null) ? Duration.ofNanos((long) (number * 1_000_000_000)) : null;
     }
 
-    private static Double parseFinite(String value) {
+    private static @Nullable Double parseFinite(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -102,7 +104,7 @@ final class ResponseHeaders {
         }
     }
 
-    private static Long parseLong(String value) {
+    private static @Nullable Long parseLong(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -54,7 +54,7 @@ final class RetryDecider {
      * @param failure how the attempt failed, already mapped to a {@code GradientException}
      * @param retriesSoFar how many retries this call has already made
      */
-    Duration delayBeforeRetry(GradientOperation operation, Throwable failure, int retriesSoFar) {
+    @Nullable Duration delayBeforeRetry(GradientOperation operation, Throwable failure, int retriesSoFar) {
         if (retriesSoFar >= this.policy.maxRetries() || !isRetryable(operation, failure)) {
             return null;
         }

@@ -19,6 +19,8 @@ import io.github.gradientspring.client.error.GradientResponseException;
 import io.github.gradientspring.client.error.GradientTimeoutException;
 import tools.jackson.core.JacksonException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
@@ -141,7 +143,7 @@ final class TransportErrors {
      * The first line of a message from the transport or the decoder, without control characters and at most
      * {@value #MAX_SHOWN} characters long: such messages can quote what the server sent.
      */
-    static String firstLine(String message) {
+    static String firstLine(@Nullable String message) {
         if (message == null) {
             return "";
         }

@@ -1,6 +1,7 @@
 package io.github.gradientspring.client;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -94,11 +95,11 @@ final class WatchHub {
 
     private boolean cycling;
 
-    private Disposable timer;
+    private @Nullable Disposable timer;
 
     // The polls of the cycle under way, disposed when the last watch goes, so that a cancelled watch leaves no
     // request on the wire and no retry pending.
-    private Disposable cycle;
+    private @Nullable Disposable cycle;
 
     private long timerAt = Long.MAX_VALUE;
 
@@ -127,10 +128,9 @@ final class WatchHub {
     /** Emits the job's state now and each time it changes; completes after a terminal phase. */
     Flux<IndexingJob> watch(String jobUuid) {
         return Flux.create((sink) -> {
-            Watch watch = new Watch(jobUuid, sink);
+            Watch watch = new Watch(jobUuid, sink, this.initialInterval);
             synchronized (this) {
                 watch.dueAt = now() + FIRST_POLL_DELAY.toNanos();
-                watch.interval = this.initialInterval;
                 this.watchesByJob.computeIfAbsent(jobUuid, (key) -> new ArrayList<>()).add(watch);
                 if (!this.cycling) {
                     scheduleCycleAt(watch.dueAt);
@@ -220,6 +220,7 @@ final class WatchHub {
         long cycleNumber;
         Set<String> due = new LinkedHashSet<>();
         Map<Integer, List<String>> dueByPage = new TreeMap<>();
+        boolean cycle;
         synchronized (this) {
             this.timer = null;
             this.timerAt = Long.MAX_VALUE;
@@ -235,9 +236,7 @@ final class WatchHub {
                     }
                 }
             }
-            if (dueWatches.isEmpty()) {
-                dueByPage = null;
-            }
+            boolean anyDue = !dueWatches.isEmpty();
             // The longest-waiting first, so that a short budget delays every watch alike.
             dueWatches.sort(Comparator.comparingLong((Watch watch) -> watch.dueAt));
             for (Watch watch : dueWatches) {
@@ -246,13 +245,14 @@ final class WatchHub {
                         .add(watch.jobUuid);
                 }
             }
-            if (dueByPage != null) {
+            if (anyDue) {
                 this.cycling = true;
                 this.cycles++;
             }
             cycleNumber = this.cycles;
+            cycle = anyDue;
         }
-        if (dueByPage == null) {
+        if (!cycle) {
             scheduleNextCycle();
             return;
         }
@@ -339,9 +339,12 @@ final class WatchHub {
         int found = 0;
         for (IndexingJob job : result.jobs()) {
             String jobUuid = job.uuid();
+            if (jobUuid == null) {
+                continue;
+            }
             boolean watched;
             synchronized (this) {
-                watched = jobUuid != null && this.watchesByJob.containsKey(jobUuid);
+                watched = this.watchesByJob.containsKey(jobUuid);
                 if (watched) {
                     this.lastSeenPage.put(jobUuid, page);
                 }
@@ -376,11 +379,12 @@ final class WatchHub {
             }
             long now = now();
             for (Watch watch : new ArrayList<>(watches)) {
-                if (isOlder(job, watch.last)) {
+                IndexingJob last = watch.last;
+                if (last != null && isOlder(job, last)) {
                     // Nothing new for this watch: asked again later, as for an unchanged job.
                     this.staleDropped++;
                     stale = "Dropped a stale state of job " + jobUuid + " (" + job.phase() + ", updated_at "
-                            + job.updatedAt() + ", older than the updated_at " + watch.last.updatedAt()
+                            + job.updatedAt() + ", older than the updated_at " + last.updatedAt()
                             + " already emitted); " + this.staleDropped + " stale state(s) dropped so far";
                     stretch(watch);
                     watch.dueAt = now + watch.interval.toNanos();
@@ -413,8 +417,9 @@ final class WatchHub {
 
     // Whether a state is older than the last one a watch emitted. Either timestamp absent: no order can be known.
     private static boolean isOlder(IndexingJob job, IndexingJob last) {
-        return last != null && job.updatedAt() != null && last.updatedAt() != null
-                && job.updatedAt().isBefore(last.updatedAt());
+        OffsetDateTime updated = job.updatedAt();
+        OffsetDateTime lastUpdated = last.updatedAt();
+        return updated != null && lastUpdated != null && updated.isBefore(lastUpdated);
     }
 
     // Called with the lock held: nothing new about the job, so it is asked again later, up to the longest interval.
@@ -460,15 +465,16 @@ final class WatchHub {
 
         final FluxSink<IndexingJob> sink;
 
-        IndexingJob last;
+        @Nullable IndexingJob last;
 
         Duration interval;
 
         long dueAt;
 
-        Watch(String jobUuid, FluxSink<IndexingJob> sink) {
+        Watch(String jobUuid, FluxSink<IndexingJob> sink, Duration interval) {
             this.jobUuid = jobUuid;
             this.sink = sink;
+            this.interval = interval;
         }
 
     }

@@ -52,7 +52,8 @@ public record GradientApiError(int status, String request, @Nullable String id, 
     public GradientApiError(int status, String request, @Nullable String id, @Nullable String message,
             @Nullable String requestId, @Nullable RateLimitStatus rateLimit, @Nullable Duration retryAfter,
             @Nullable Boolean shouldRetry) {
-        this(status, request, id, message, requestId, rateLimit, retryAfter, shouldRetry, null);
+        this(status, request, id, message, requestId, (rateLimit != null) ? rateLimit : RateLimitStatus.NONE,
+                retryAfter, shouldRetry, null);
     }
 
 }

@@ -28,7 +28,7 @@ public class GradientApiException extends GradientException {
      * @param error what the response said
      * @param hint what the caller can do about it, or {@code null}
      */
-    protected GradientApiException(GradientApiError error, String hint) {
+    protected GradientApiException(GradientApiError error, @Nullable String hint) {
         super(describe(error, hint));
         this.error = error;
     }
@@ -63,7 +63,7 @@ public class GradientApiException extends GradientException {
     }
 
     /** DigitalOcean's error id, such as {@code not_found}, or {@code null}. */
-    public String errorId() {
+    public @Nullable String errorId() {
         return this.error.id();
     }
 
@@ -71,7 +71,7 @@ public class GradientApiException extends GradientException {
      * DigitalOcean's error message, or a summary of a body that was not JSON; without control characters and at
      * most 500 characters long ({@link #responseBody()} has the body as it came).
      */
-    public String errorMessage() {
+    public @Nullable String errorMessage() {
         return this.error.message();
     }
 
@@ -85,7 +85,7 @@ public class GradientApiException extends GradientException {
     }
 
     /** The request id to quote to DigitalOcean support, or {@code null}. */
-    public String requestId() {
+    public @Nullable String requestId() {
         return this.error.requestId();
     }
 
@@ -95,11 +95,11 @@ public class GradientApiException extends GradientException {
     }
 
     /** The wait the response asked for, or {@code null}. */
-    public Duration retryAfter() {
+    public @Nullable Duration retryAfter() {
         return this.error.retryAfter();
     }
 
-    private static String describe(GradientApiError error, String hint) {
+    private static String describe(GradientApiError error, @Nullable String hint) {
         StringBuilder message = new StringBuilder("Gradient API answered ").append(error.status());
         if (error.id() != null) {
             message.append(" (").append(error.id()).append(')');
