@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The last step of {@code benchmarks/compare.sh}: reads the loops' result lines (one per implementation,
  * concurrency and round), prints the table, writes the chart (by default {@code docs/benchmarks.svg}) and replaces
@@ -235,7 +237,7 @@ public final class CompareReport {
         return ratios.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    static Run find(List<Run> runs, String impl, int concurrency, int round) {
+    static @Nullable Run find(List<Run> runs, String impl, int concurrency, int round) {
         for (Run run : runs) {
             if (run.impl().equals(impl) && run.concurrency() == concurrency && run.round() == round) {
                 return run;
