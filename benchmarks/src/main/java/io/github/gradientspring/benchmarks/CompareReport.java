@@ -307,8 +307,8 @@ public final class CompareReport {
     }
 
     private static void panel(StringBuilder svg, List<Cell> cells, TreeSet<Integer> concurrencies, int left, int top,
-            int width, int height, String title, ToDoubleFunction<Cell> metric, ToDoubleFunction<Cell> low,
-            ToDoubleFunction<Cell> high, String format) {
+            int width, int height, String title, ToDoubleFunction<Cell> metric, @Nullable ToDoubleFunction<Cell> low,
+            @Nullable ToDoubleFunction<Cell> high, String format) {
         double max = 0;
         for (Cell cell : cells) {
             max = Math.max(max, metric.applyAsDouble(cell));

@@ -124,7 +124,7 @@ public final class RawWebClient {
             Pages pages = (this.links != null) ? this.links.pages() : null;
             PageLinks pageLinks = (pages != null)
                     ? new PageLinks(pages.first(), pages.previous(), pages.next(), pages.last()) : PageLinks.NONE;
-            return new IndexingJobPage(this.jobs, pageLinks, this.meta);
+            return new IndexingJobPage(this.jobs, pageLinks, (this.meta != null) ? this.meta : PageMeta.NONE);
         }
 
     }
