@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 record ClientSettings(URI baseUrl, Duration timeout, int maxResponseBytes, RetryDecider retries,
         ObservationRegistry observationRegistry, Duration watchInitialInterval, Duration watchMaxInterval,
-        Duration watchTimeout, int listAllPageSize, Clock clock, @Nullable GradientObservationConvention observationConvention,
-        List<GradientResponseListener> responseListeners, boolean watchListSweep) {
+        Duration watchTimeout, int listAllPageSize, Clock clock,
+        @Nullable GradientObservationConvention observationConvention, List<GradientResponseListener> responseListeners,
+        boolean watchListSweep) {
 
     ClientSettings {
         responseListeners = List.copyOf(responseListeners);

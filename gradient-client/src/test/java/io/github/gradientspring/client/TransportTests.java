@@ -85,7 +85,11 @@ class TransportTests {
             .accessToken(TOKEN)
             .baseUrl(baseUrl)
             .rateLimitPolicy(RateLimitPolicy.unlimited())
-            .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(1)).jitter(0.0).build());
+            .retryPolicy(RetryPolicy.builder()
+                .initialDelay(Duration.ofMillis(1))
+                .maxDelay(Duration.ofMillis(1))
+                .jitter(0.0)
+                .build());
     }
 
     private DefaultIndexingJobsClientBuilder builder(String baseUrl) {
@@ -153,7 +157,8 @@ class TransportTests {
 
     @Test
     void aCertificateForAnotherHostIsNotRetriedAndSaysToCheckTheHostname() throws IOException {
-        HeldCertificate elsewhere = new HeldCertificate.Builder().addSubjectAlternativeName("gradient.example.com").build();
+        HeldCertificate elsewhere = new HeldCertificate.Builder().addSubjectAlternativeName("gradient.example.com")
+            .build();
         HandshakeCounter handshakes = new HandshakeCounter(elsewhere);
         MockWebServer server = server(handshakes);
         HttpClient trusting = HttpClient.create()

@@ -269,7 +269,8 @@ class WatchHubTests {
         assertThat(hub.watchCount()).isEqualTo(10_000);
         assertThat(timers.mostPendingAtOnce()).as("timers armed at once, ever").isEqualTo(1);
         assertThat(timers.scheduled()).as("timers armed in a minute: about one per polling cycle").isLessThan(100);
-        assertThat(this.api.pageRequests.get()).as("the first cycle lists the 50 pages; later ones too").isGreaterThanOrEqualTo(50);
+        assertThat(this.api.pageRequests.get()).as("the first cycle lists the 50 pages; later ones too")
+            .isGreaterThanOrEqualTo(50);
         assertThat(this.api.retrieveTimes).isEmpty();
         // Every timer ran, every page was fetched and every state was emitted on this thread, the one driving time.
         assertThat(timers.threads()).containsOnly(Thread.currentThread());

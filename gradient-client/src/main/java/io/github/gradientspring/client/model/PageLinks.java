@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param next the next page
  * @param last the last page
  */
-public record PageLinks(@Nullable String first, @Nullable String previous, @Nullable String next, @Nullable String last) {
+public record PageLinks(@Nullable String first, @Nullable String previous, @Nullable String next,
+        @Nullable String last) {
 
     /** Links for a listing that sent none. */
     public static final PageLinks NONE = new PageLinks(null, null, null, null);
