@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import tools.jackson.core.JacksonException;
@@ -55,7 +56,7 @@ final class ApiHandler {
         return authorisedAnswer(exchange, token).withRate(decision);
     }
 
-    private Reply authorisedAnswer(Exchange exchange, String token) {
+    private Reply authorisedAnswer(Exchange exchange, @Nullable String token) {
         String requestId = exchange.requestId();
         boolean readOnly = token != null && readOnlyTokens.contains(token);
         if (token == null || !(token.equals(accessToken) || readOnly)) {
@@ -84,7 +85,7 @@ final class ApiHandler {
     }
 
     /** The token of an {@code Authorization: Bearer …} header (scheme case-insensitive), or null. */
-    static String bearerToken(String authorization) {
+    static @Nullable String bearerToken(@Nullable String authorization) {
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
@@ -152,7 +153,7 @@ final class ApiHandler {
     private Reply cancel(Exchange exchange) {
         String requestId = exchange.requestId();
         String pathUuid = exchange.route().parameter();
-        if (!Uuids.isValid(pathUuid)) {
+        if (pathUuid == null || !Uuids.isValid(pathUuid)) {
             return ApiErrors.badRequest("The indexing job UUID is not valid: " + pathUuid, requestId);
         }
         JsonNode body;
@@ -202,7 +203,7 @@ final class ApiHandler {
     private Reply listByKnowledgeBase(Exchange exchange) {
         String requestId = exchange.requestId();
         String kbUuid = exchange.route().parameter();
-        if (!Uuids.isValid(kbUuid)) {
+        if (kbUuid == null || !Uuids.isValid(kbUuid)) {
             return ApiErrors.badRequest("The knowledge base UUID is not valid: " + kbUuid, requestId);
         }
         String normalised = kbUuid.toLowerCase(Locale.ROOT);
@@ -228,7 +229,7 @@ final class ApiHandler {
 
     private Reply withJob(Exchange exchange, java.util.function.Function<Job, Reply> then) {
         String uuid = exchange.route().parameter();
-        if (!Uuids.isValid(uuid)) {
+        if (uuid == null || !Uuids.isValid(uuid)) {
             return ApiErrors.badRequest("The indexing job UUID is not valid: " + uuid, exchange.requestId());
         }
         Job job = store.job(uuid.toLowerCase(Locale.ROOT));
@@ -255,7 +256,7 @@ final class ApiHandler {
      * @return the object, or null when the body is empty or blank
      * @throws BadRequest when it is not JSON or not an object
      */
-    static JsonNode parseObject(byte[] body) {
+    static @Nullable JsonNode parseObject(byte[] body) {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
@@ -272,7 +273,7 @@ final class ApiHandler {
         return node;
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    private static @Nullable String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

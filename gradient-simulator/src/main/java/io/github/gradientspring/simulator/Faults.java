@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The fault plan of a simulator: what to break, on which endpoint, how often. Thread-safe.
  *
@@ -17,8 +19,8 @@ import java.util.SplittableRandom;
 public final class Faults {
 
     private final List<Rule> rules = new ArrayList<>();
-    private Fault outage;
-    private SplittableRandom random;
+    private @Nullable Fault outage;
+    private @Nullable SplittableRandom random;
     private double randomRate;
     private List<Fault> randomFaults = List.of();
 
@@ -100,7 +102,7 @@ public final class Faults {
     }
 
     /** The fault for the next API request to {@code operation} (null for an unrouted one: only outages and random mode match it), or null to answer normally. */
-    Fault next(Operation operation) {
+    @Nullable Fault next(@Nullable Operation operation) {
         if (!armed) {
             return null;
         }

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The standalone simulator: {@code java -jar gradient-simulator-<version>.jar --port 8089 --demo}.
  * Prints the base URL, the token and every seeded UUID, then serves until stopped (Ctrl-C).
@@ -73,7 +75,7 @@ public final class GradientSimulatorMain {
      * @return the started simulator, or null when only help was asked for
      * @throws IllegalArgumentException on a bad argument
      */
-    public static GradientSimulator launch(String[] args, PrintStream out) {
+    public static @Nullable GradientSimulator launch(String[] args, PrintStream out) {
         GradientSimulator.Builder builder = GradientSimulator.builder().port(DEFAULT_PORT);
         boolean demo = false;
         int perMinute = RateLimits.DIGITALOCEAN.perMinute();
