@@ -140,25 +140,6 @@ final class WatchHub {
         });
     }
 
-    /** How many watches are open. */
-    synchronized int watchCount() {
-        int count = 0;
-        for (List<Watch> watches : this.watchesByJob.values()) {
-            count += watches.size();
-        }
-        return count;
-    }
-
-    /** Whether a polling cycle is under way. */
-    synchronized boolean isCycling() {
-        return this.cycling;
-    }
-
-    /** How many polling cycles have run. */
-    synchronized long cycles() {
-        return this.cycles;
-    }
-
     private void remove(Watch watch) {
         Disposable abandoned = null;
         synchronized (this) {
