@@ -46,10 +46,6 @@ final class OperationObservations {
                 settings.baseUrl());
     }
 
-    OperationObservations(ObservationRegistry registry, URI baseUrl) {
-        this(registry, null, List.of(), baseUrl);
-    }
-
     OperationObservations(ObservationRegistry registry, @Nullable GradientObservationConvention convention,
             List<GradientResponseListener> listeners, URI baseUrl) {
         this.registry = registry;

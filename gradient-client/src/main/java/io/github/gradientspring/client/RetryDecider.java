@@ -20,10 +20,6 @@ final class RetryDecider {
 
     private final RetryQuota quota;
 
-    RetryDecider(RetryPolicy policy, DoubleSupplier random) {
-        this(policy, random, RetryQuota.disabled());
-    }
-
     RetryDecider(RetryPolicy policy, DoubleSupplier random, RetryQuota quota) {
         this.policy = policy;
         this.random = random;

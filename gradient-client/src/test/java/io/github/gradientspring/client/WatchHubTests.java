@@ -426,7 +426,7 @@ class WatchHubTests {
 
         @Override
         public Duration retryAfter(Throwable failure) {
-            return new RetryDecider(RetryPolicy.defaults(), () -> 0.0).honouredRetryAfter(failure);
+            return new RetryDecider(RetryPolicy.defaults(), () -> 0.0, RetryQuota.disabled()).honouredRetryAfter(failure);
         }
 
     }
