@@ -1,0 +1,146 @@
+package io.github.gradientspring.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+
+/**
+ * One virtual clock for a client and a server under test, through public seams only: the client gets the
+ * {@link #scheduler} ({@code Builder.scheduler}) and the {@link #registry} ({@code Builder.observationRegistry}), the
+ * server reads {@link #clock}. Spring's {@code http.client.requests} observations tell which exchanges are on the
+ * wire; after each step of virtual time this waits (on a monitor, bounded in real time, no sleep) until none is, so
+ * that no response lands late in virtual time.
+ */
+final class VirtualApiTime {
+
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static final long SETTLE_LIMIT_MILLIS = 20_000;
+
+    final VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
+
+    final ObservationRegistry registry = ObservationRegistry.create();
+
+    final Clock clock = new Clock() {
+
+        @Override
+        public Instant instant() {
+            return Instant.EPOCH.plusNanos(VirtualApiTime.this.scheduler.now(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+    };
+
+    private final Object lock = new Object();
+
+    private int inFlight;
+
+    VirtualApiTime() {
+        this.scheduler.advanceTimeTo(START);
+        this.registry.observationConfig().observationHandler(new ObservationHandler<ClientRequestObservationContext>() {
+
+            @Override
+            public void onStart(ClientRequestObservationContext context) {
+                synchronized (VirtualApiTime.this.lock) {
+                    VirtualApiTime.this.inFlight++;
+                }
+            }
+
+            @Override
+            public void onStop(ClientRequestObservationContext context) {
+                synchronized (VirtualApiTime.this.lock) {
+                    VirtualApiTime.this.inFlight--;
+                    VirtualApiTime.this.lock.notifyAll();
+                }
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof ClientRequestObservationContext;
+            }
+
+        });
+    }
+
+    Instant now() {
+        return this.clock.instant();
+    }
+
+    /** Moves time on by {@code step}, then lets every exchange the step started finish. */
+    void advance(Duration step) {
+        this.scheduler.advanceTimeBy(step);
+        settle();
+    }
+
+    /** Moves time on in steps until the condition holds or {@code limit} of virtual time has passed. */
+    boolean advanceUntil(BooleanSupplier done, Duration step, Duration limit) {
+        long steps = limit.toNanos() / step.toNanos();
+        settle();
+        for (long i = 0; i < steps && !done.getAsBoolean(); i++) {
+            advance(step);
+        }
+        return done.getAsBoolean();
+    }
+
+    /** Runs what is due now and waits until no exchange is on the wire, twice in a row. */
+    void settle() {
+        int quiet = 0;
+        for (int round = 0; round < 100_000 && quiet < 2; round++) {
+            this.scheduler.advanceTimeBy(Duration.ZERO);
+            if (awaitNoneInFlight()) {
+                quiet++;
+            }
+            else {
+                quiet = 0;
+            }
+        }
+        if (quiet < 2) {
+            throw new AssertionError("the client did not settle");
+        }
+    }
+
+    // true when nothing was in flight; otherwise waits until nothing is and returns false
+    private boolean awaitNoneInFlight() {
+        synchronized (this.lock) {
+            if (this.inFlight == 0) {
+                return true;
+            }
+            long deadline = System.currentTimeMillis() + SETTLE_LIMIT_MILLIS;
+            while (this.inFlight > 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new AssertionError("an exchange was still on the wire after 20 s of real time");
+                }
+                try {
+                    this.lock.wait(left);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(ex);
+                }
+            }
+            return false;
+        }
+    }
+
+}
