@@ -88,11 +88,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private final WatchHub watches;
 
     DefaultIndexingJobsClient(WebClient webClient, ClientSettings settings, Function<Duration, Mono<Long>> retryDelays,
-            Function<Duration, Mono<Long>> attemptDeadlines, RateLimitPolicy rateLimitPolicy, ClientTime time) {
+            Function<Duration, Mono<Long>> attemptDeadlines, LocalRequestBudget budget, ClientTime time) {
         this.webClient = webClient;
         this.retryDelays = (retryDelays != null) ? retryDelays : (delay) -> Mono.delay(delay, time.timers());
         this.attemptDeadlines = attemptDeadlines;
-        this.budget = new LocalRequestBudget(rateLimitPolicy, time::timers, settings.clock());
+        this.budget = budget;
         this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
                 time::timers);
         this.settings = settings;
@@ -232,10 +232,8 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         URI target = URI.create(uri);
         String request = method.name() + " " + target.getRawPath();
         return this.observations.observeMono(operation, knowledgeBaseUuid, jobUuid, (state) -> {
-            Mono<T> attempt = Mono.defer(() -> attempt(method, uriTemplate, target, body, request, reader, state));
-            if (this.budget.isEnabled()) {
-                attempt = this.budget.acquire(priority).then(attempt);
-            }
+            Mono<T> attempt = this.budget.acquire(priority).flatMap((permit) -> attempt(method, uriTemplate, target,
+                    body, request, reader, state, permit).doFinally((signal) -> permit.release()));
             return withRetries(operation, attempt, 0, request, state);
         });
     }
@@ -281,14 +279,14 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     }
 
     private <T> Mono<T> attempt(HttpMethod method, String uriTemplate, URI target, byte[] body, String request,
-            BodyReader<T> reader, CallState state) {
+            BodyReader<T> reader, CallState state, LocalRequestBudget.Permit permit) {
         WebClient.RequestBodySpec spec = this.webClient.method(method)
             .uri(target)
             .attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate);
         WebClient.RequestHeadersSpec<?> exchange = (body != null)
                 ? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
         Duration timeout = this.settings.timeout();
-        return new GuardedAttempt<>(exchange.exchangeToMono((response) -> handle(response, request, reader, state)),
+        return new GuardedAttempt<>(exchange.exchangeToMono((response) -> handle(response, request, reader, state, permit)),
                 this.attemptDeadlines.apply(timeout), timeout,
                 (failure) -> TransportErrors.map(failure, request, timeout, this.settings.maxResponseBytes()),
                 this.exchangesInFlight);
@@ -317,12 +315,13 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     }
 
-    private <T> Mono<T> handle(ClientResponse response, String request, BodyReader<T> reader, CallState state) {
+    private <T> Mono<T> handle(ClientResponse response, String request, BodyReader<T> reader, CallState state,
+            LocalRequestBudget.Permit permit) {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
         RateLimitStatus rateLimit = ResponseHeaders.rateLimit(headers);
         state.responded(status, rateLimit);
-        this.budget.learn(status, rateLimit,
+        permit.responded(status, rateLimit,
                 (status == 429) ? ResponseHeaders.retryAfter(headers, this.settings.clock()) : null);
         if (status >= 200 && status < 300) {
             return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.settings.maxResponseBytes())

@@ -75,6 +75,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private @Nullable Scheduler scheduler;
 
+    private boolean sharedBudget = true;
+
     private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
 
     // Lambdas rather than method references: a method reference links its class when the builder is made, and
@@ -192,6 +194,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.rateLimitPolicy = this.rateLimitPolicy;
         copy.retryQuota = this.retryQuota;
         copy.scheduler = this.scheduler;
+        copy.sharedBudget = this.sharedBudget;
         return copy;
     }
 
@@ -234,6 +237,12 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     @Override
     public IndexingJobsClient.Builder scheduler(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+        return this;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder sharedBudget(boolean sharedBudget) {
+        this.sharedBudget = sharedBudget;
         return this;
     }
 
@@ -290,8 +299,19 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                         (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
                 this.observationConvention, this.responseListeners);
+        ClientTime time = new ClientTime(this.scheduler, this.clock);
         return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays, this.attemptDeadlines,
-                this.rateLimitPolicy, new ClientTime(this.scheduler, this.clock));
+                budget(time), time);
+    }
+
+    // One budget per token and base URL in the JVM, unless the client runs on a scheduler of its own (its time is
+    // not the others') or was told to keep its own; a client without a rate limit needs none.
+    private LocalRequestBudget budget(ClientTime time) {
+        Duration maxRetryAfter = this.retryPolicy.maxRetryAfter();
+        if (!this.sharedBudget || this.scheduler != null || !this.rateLimitPolicy.isEnabled()) {
+            return new LocalRequestBudget(this.rateLimitPolicy, maxRetryAfter, time);
+        }
+        return SharedBudgets.budgetFor(this.accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time);
     }
 
     /**

@@ -26,11 +26,11 @@ class BudgetAgainstTheApiTests {
         // The API's hour allows 60; the client's own budget is larger, so only the API's headers hold it back.
         try (GradientSimulator simulator = GradientSimulator.builder().clock(time.clock)
             .rateLimits(RateLimits.of(250, 60)).start()) {
-            IndexingJobsClient client = new DefaultIndexingJobsClientBuilder().clock(time.clock)
+            IndexingJobsClient client = IndexingJobsClient.builder()
                 .accessToken(simulator.accessToken()).baseUrl(simulator.baseUrl())
-                .scheduler(time.scheduler).observationRegistry(time.registry)
+                .scheduler(time.scheduler).webClientBuilder(time.webClientBuilder())
                 .timeout(Duration.ofDays(1))
-                .rateLimitPolicy(RateLimitPolicy.of(250, 5000))
+                .rateLimitPolicy(RateLimitPolicy.of(250, 5000).withMaxWait(Duration.ofHours(1)))
                 .build();
             // The oldest request of the hour at 0 s, the 59 others from ten minutes later, ten seconds apart: at
             // the API's reset one slot frees, then one every ten seconds from ten minutes after it.

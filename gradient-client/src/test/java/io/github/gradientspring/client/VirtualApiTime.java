@@ -8,19 +8,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * One virtual clock for a client and a server under test, through public seams only: the client gets the
- * {@link #scheduler} ({@code Builder.scheduler}) and the {@link #registry} ({@code Builder.observationRegistry}), the
- * server reads {@link #clock}. Spring's {@code http.client.requests} observations tell which exchanges are on the
- * wire; after each step of virtual time this waits (on a monitor, bounded in real time, no sleep) until none is, so
- * that no response lands late in virtual time.
+ * {@link #scheduler} ({@code Builder.scheduler}) and {@link #webClientBuilder()} ({@code Builder.webClientBuilder}),
+ * the server reads {@link #clock}. The WebClient's filter tells which exchanges are on the wire; after each step of
+ * virtual time this waits (on a monitor, bounded in real time, no sleep) until none is, so that no response lands
+ * late in virtual time.
  */
 final class VirtualApiTime {
 
@@ -29,8 +29,6 @@ final class VirtualApiTime {
     private static final long SETTLE_LIMIT_MILLIS = 20_000;
 
     final VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
-
-    final ObservationRegistry registry = ObservationRegistry.create();
 
     final Clock clock = new Clock() {
 
@@ -57,29 +55,32 @@ final class VirtualApiTime {
 
     VirtualApiTime() {
         this.scheduler.advanceTimeTo(START);
-        this.registry.observationConfig().observationHandler(new ObservationHandler<ClientRequestObservationContext>() {
+    }
 
-            @Override
-            public void onStart(ClientRequestObservationContext context) {
-                synchronized (VirtualApiTime.this.lock) {
-                    VirtualApiTime.this.inFlight++;
+    /**
+     * A WebClient builder for the client under test whose filter counts the exchanges on the wire: from the request
+     * until the response body has been read and handed on (the client decodes it and emits the result before the
+     * body's end is counted), or the exchange failed or was cancelled.
+     */
+    WebClient.Builder webClientBuilder() {
+        return WebClient.builder().filter((request, next) -> Mono.defer(() -> {
+            AtomicBoolean ended = new AtomicBoolean();
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    synchronized (this.lock) {
+                        this.inFlight--;
+                        this.lock.notifyAll();
+                    }
                 }
+            };
+            synchronized (this.lock) {
+                this.inFlight++;
             }
-
-            @Override
-            public void onStop(ClientRequestObservationContext context) {
-                synchronized (VirtualApiTime.this.lock) {
-                    VirtualApiTime.this.inFlight--;
-                    VirtualApiTime.this.lock.notifyAll();
-                }
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return context instanceof ClientRequestObservationContext;
-            }
-
-        });
+            return next.exchange(request)
+                .map((response) -> response.mutate().body((body) -> body.doFinally((signal) -> end.run())).build())
+                .doOnError((error) -> end.run())
+                .doOnCancel(end);
+        }));
     }
 
     Instant now() {
