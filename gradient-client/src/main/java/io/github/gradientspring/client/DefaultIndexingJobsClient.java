@@ -279,7 +279,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     }
 
     private <T> Mono<T> attempt(HttpMethod method, String uriTemplate, URI target, byte[] body, String request,
-            BodyReader<T> reader, CallState state, LocalRequestBudget.Permit permit) {
+            BodyReader<T> reader, CallState state, Permit permit) {
         WebClient.RequestBodySpec spec = this.webClient.method(method)
             .uri(target)
             .attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate);
@@ -316,7 +316,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     }
 
     private <T> Mono<T> handle(ClientResponse response, String request, BodyReader<T> reader, CallState state,
-            LocalRequestBudget.Permit permit) {
+            Permit permit) {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
         RateLimitStatus rateLimit = ResponseHeaders.rateLimit(headers);

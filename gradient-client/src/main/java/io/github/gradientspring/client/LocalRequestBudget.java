@@ -2,9 +2,7 @@ package io.github.gradientspring.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,10 +22,10 @@ import reactor.core.publisher.MonoSink;
  * <p>
  * Waiting is non-blocking: a request that finds no slot queues, and one timer on the client's scheduler wakes the
  * queues when the next slot frees. The application's calls go first, but while both queues wait at least one grant
- * in {@value #POLL_SHARE} goes to a poll, so that watches are never starved. A call waits at most the policy's
- * {@link RateLimitPolicy#maxWait() max wait}, and fails at once when the wait it already knows of is longer or when
- * {@link RateLimitPolicy#maxQueued() max queued} calls already wait. Polls wait as long as needed; their number is
- * bounded by the watch hubs (a hub has at most 17 polls out).
+ * in {@value FairQueues#POLL_SHARE} goes to a poll, so that watches are never starved. A call waits at most the
+ * policy's {@link RateLimitPolicy#maxWait() max wait}, and fails at once when the wait it already knows of is longer
+ * or when {@link RateLimitPolicy#maxQueued() max queued} calls already wait. Polls wait as long as needed; their number is
+ * bounded by the watch hubs (a hub has at most 16 polls out).
  */
 final class LocalRequestBudget implements RequestBudget {
 
@@ -37,13 +35,10 @@ final class LocalRequestBudget implements RequestBudget {
         /** A call the application made: first in line, and bounded by the policy's max wait. */
         USER,
 
-        /** A poll made by a watch: waits as long as needed, and gets one grant in {@value #POLL_SHARE}. */
+        /** A poll made by a watch: waits as long as needed, and gets one grant in {@value FairQueues#POLL_SHARE}. */
         POLL
 
     }
-
-    /** While calls and polls both wait, one grant in this many goes to a poll. */
-    static final int POLL_SHARE = 10;
 
     private final RateLimitPolicy policy;
 
@@ -55,11 +50,7 @@ final class LocalRequestBudget implements RequestBudget {
 
     private final ApiAllowance api;
 
-    private final Deque<Waiter> calls = new ArrayDeque<>();
-
-    private final Deque<Waiter> polls = new ArrayDeque<>();
-
-    private int callsInARow;
+    private final FairQueues<Waiter> queues = new FairQueues<>();
 
     private @Nullable Disposable timer;
 
@@ -103,14 +94,14 @@ final class LocalRequestBudget implements RequestBudget {
         RequestBudgetExhaustedException refused = null;
         synchronized (this) {
             long now = this.time.nanoTime();
-            if (priority == Priority.USER && this.calls.size() >= this.policy.maxQueued()) {
-                refused = exhausted(this.calls.size());
+            if (priority == Priority.USER && this.queues.calls() >= this.policy.maxQueued()) {
+                refused = exhausted(this.queues.calls());
             }
             else if (priority == Priority.USER && knownFreeAt(now) - now > this.policy.maxWait().toNanos()) {
                 refused = exhausted(-1);
             }
             else {
-                ((priority == Priority.USER) ? this.calls : this.polls).addLast(waiter);
+                this.queues.add(waiter, priority == Priority.USER);
             }
         }
         if (refused != null) {
@@ -120,7 +111,7 @@ final class LocalRequestBudget implements RequestBudget {
         sink.onCancel(() -> {
             Permit unclaimed = null;
             synchronized (this) {
-                if (!this.calls.remove(waiter) && !this.polls.remove(waiter)) {
+                if (!this.queues.remove(waiter)) {
                     unclaimed = (waiter.permit != null && !waiter.permit.delivered) ? waiter.permit : null;
                 }
             }
@@ -162,7 +153,7 @@ final class LocalRequestBudget implements RequestBudget {
 
     @Override
     public synchronized int waiting() {
-        return this.calls.size() + this.polls.size();
+        return this.queues.size();
     }
 
     @Override
@@ -179,9 +170,9 @@ final class LocalRequestBudget implements RequestBudget {
         List<Waiter> ready = new ArrayList<>();
         synchronized (this) {
             long now = this.time.nanoTime();
-            while ((!this.calls.isEmpty() || !this.polls.isEmpty()) && this.minute.hasRoom(now)
-                    && this.hour.hasRoom(now) && this.api.allows(now)) {
-                Waiter next = next();
+            while (!this.queues.isEmpty() && this.minute.hasRoom(now) && this.hour.hasRoom(now)
+                    && this.api.allows(now)) {
+                Waiter next = this.queues.next();
                 this.minute.take(now);
                 this.hour.take(now);
                 next.permit = new Permit(this, this.api.grant());
@@ -195,23 +186,13 @@ final class LocalRequestBudget implements RequestBudget {
         }
     }
 
-    // Calls first, but a waiting poll gets every POLL_SHARE-th grant.
-    private Waiter next() {
-        if (!this.polls.isEmpty() && (this.calls.isEmpty() || this.callsInARow >= POLL_SHARE - 1)) {
-            this.callsInARow = 0;
-            return this.polls.pollFirst();
-        }
-        this.callsInARow++;
-        return this.calls.pollFirst();
-    }
-
-    // The earliest time a slot may be granted as far as is known now; MIN_VALUE-free: at least now.
+    // The earliest time a slot may be granted, as far as is known now; never before now.
     private long knownFreeAt(long now) {
         return Math.max(Math.max(this.minute.nextFreeAt(now), this.hour.nextFreeAt(now)), this.api.pausedUntil(now));
     }
 
     private void scheduleWakeUp(long now) {
-        if (this.calls.isEmpty() && this.polls.isEmpty()) {
+        if (this.queues.isEmpty()) {
             return;
         }
         long wakeAt = knownFreeAt(now);
@@ -236,18 +217,19 @@ final class LocalRequestBudget implements RequestBudget {
         drain();
     }
 
-    private void answered(Permit permit, int status, RateLimitStatus rateLimit, @Nullable Duration retryAfter) {
+    void answered(Permit permit, int status, RateLimitStatus rateLimit, @Nullable Duration retryAfter) {
         synchronized (this) {
             if (permit.done) {
                 return;
             }
             permit.done = true;
-            this.api.answered(permit.ticket, this.time.nanoTime(), this.time.instant(), status, rateLimit, retryAfter);
+            this.api.answered(permit.ticket, this.time.nanoTime(), this.time.instant(), status, rateLimit,
+                    retryAfter);
         }
         drain();
     }
 
-    private void released(Permit permit) {
+    void released(Permit permit) {
         synchronized (this) {
             if (permit.done) {
                 return;
@@ -258,7 +240,7 @@ final class LocalRequestBudget implements RequestBudget {
         drain();
     }
 
-    // Called with the lock held: why a call cannot be granted in time, and when a slot frees.
+    // Why a call cannot be granted in time, and when a slot frees.
     private RequestBudgetExhaustedException exhausted(int queued) {
         synchronized (this) {
             long now = this.time.nanoTime();
@@ -284,49 +266,6 @@ final class LocalRequestBudget implements RequestBudget {
             Instant at = (in != null) ? this.time.instant().plus(in) : null;
             return new RequestBudgetExhaustedException(window, limit, at, in, this.policy.maxWait(), queued);
         }
-    }
-
-    /**
-     * A granted slot. The attempt that holds it reports the response it got ({@link #responded}), so that the
-     * budget learns DigitalOcean's headers, and {@link #release() releases} it when it ends, answered or not.
-     */
-    static final class Permit {
-
-        /** The permit of a client without a budget: reports go nowhere. */
-        static final Permit NONE = new Permit(null, null);
-
-        private final @Nullable LocalRequestBudget budget;
-
-        private final ApiAllowance.@Nullable Ticket ticket;
-
-        // guarded by the budget's lock
-        private boolean done;
-
-        private volatile boolean delivered;
-
-        private Permit(@Nullable LocalRequestBudget budget, ApiAllowance.@Nullable Ticket ticket) {
-            this.budget = budget;
-            this.ticket = ticket;
-        }
-
-        /** The response to the request sent with this permit; the first report counts. */
-        void responded(int status, RateLimitStatus rateLimit, @Nullable Duration retryAfter) {
-            if (this.budget != null) {
-                this.budget.answered(this, status, rateLimit, retryAfter);
-            }
-        }
-
-        /** The request ended (answered, failed or cancelled); idempotent. */
-        void release() {
-            if (this.budget != null) {
-                this.budget.released(this);
-            }
-        }
-
-        private void delivered() {
-            this.delivered = true;
-        }
-
     }
 
     private static final class Waiter {

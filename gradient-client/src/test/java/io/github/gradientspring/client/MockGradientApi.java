@@ -16,7 +16,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A MockWebServer on 127.0.0.1 that speaks like the Gradient API, with the spec's example payloads at hand, and a
- * client pointed at it that records the retry waits it chooses instead of waiting.
+ * client pointed at it that records the retry waits it chooses instead of waiting, and keeps no request budget.
  */
 final class MockGradientApi implements AutoCloseable {
 
@@ -48,6 +48,9 @@ final class MockGradientApi implements AutoCloseable {
     DefaultIndexingJobsClientBuilder builder() {
         DefaultIndexingJobsClientBuilder builder = new DefaultIndexingJobsClientBuilder();
         builder.accessToken(TOKEN).baseUrl(baseUrl());
+        // Retry waits are recorded, not taken; a request budget would take the pause of a 429 for real. The budget
+        // has tests of its own (RequestBudgetTests, BudgetAgainstTheApiTests).
+        builder.rateLimitPolicy(RateLimitPolicy.unlimited());
         // Deadlines on Reactor's scheduler, so that StepVerifier.withVirtualTime drives timeouts too.
         builder.attemptDeadlines(reactor.core.publisher.Mono::delay);
         builder.jitterSource(() -> 0.0).retryDelays((wait) -> {

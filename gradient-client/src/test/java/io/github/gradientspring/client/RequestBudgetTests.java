@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.github.gradientspring.client.LocalRequestBudget.Permit;
 import io.github.gradientspring.client.LocalRequestBudget.Priority;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException.Window;

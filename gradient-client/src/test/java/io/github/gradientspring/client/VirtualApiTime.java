@@ -87,6 +87,11 @@ final class VirtualApiTime {
         return this.clock.instant();
     }
 
+    /** Virtual time since {@link #START}. */
+    Duration elapsed() {
+        return Duration.between(START, now());
+    }
+
     /** Moves time on by {@code step}, then lets every exchange the step started finish. */
     void advance(Duration step) {
         this.scheduler.advanceTimeBy(step);
