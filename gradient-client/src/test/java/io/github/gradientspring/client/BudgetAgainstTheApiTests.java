@@ -1,11 +1,12 @@
 package io.github.gradientspring.client;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.gradientspring.client.error.GradientRateLimitException;
+import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.github.gradientspring.simulator.RateLimits;
@@ -13,7 +14,7 @@ import io.github.gradientspring.simulator.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The failures of issue 13's budget, each reproduced against the simulator or mockwebserver before it was fixed.
@@ -73,17 +74,37 @@ class BudgetAgainstTheApiTests {
                 .baseUrl(api.baseUrl()).build();
             client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10));
 
-            assertThatThrownBy(() -> client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(90)))
-                .isInstanceOf(GradientRateLimitException.class);
-            assertThat(api.requestCount()).isEqualTo(1);
+            long before = System.nanoTime();
+            Throwable failure = catchThrowable(() -> client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(90)));
+            Duration took = Duration.ofNanos(System.nanoTime() - before);
+
+            assertThat(failure).isInstanceOf(RequestBudgetExhaustedException.class);
+            RequestBudgetExhaustedException exhausted = (RequestBudgetExhaustedException) failure;
+            assertThat(exhausted.isFromServer()).isFalse();
+            assertThat(exhausted.window()).isEqualTo(RequestBudgetExhaustedException.Window.SERVER_PAUSE);
+            assertThat(exhausted.slotFreesAt()).isBetween(Instant.ofEpochSecond(reset).minusSeconds(5),
+                    Instant.ofEpochSecond(reset).plusSeconds(1));
+            assertThat(exhausted.getMessage()).startsWith("Not sent: the request budget is spent: DigitalOcean paused "
+                    + "the token").doesNotContain(MockGradientApi.TOKEN);
+            // "At once": no wait for the pause, only the work of failing (generous for a loaded machine).
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(api.requestCount()).as("the call was not sent").isEqualTo(1);
         }
     }
 
     @Test
     void aPolicyOfIntegerMaxValueBuildsAClientAtOnceWithTinyMemory() {
-        IndexingJobsClient client = IndexingJobsClient.builder().accessToken("token")
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        // A first build loads the classes, whose allocations are not the budget's.
+        IndexingJobsClient.builder().accessToken("warm-up-token").sharedBudget(false).build();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        IndexingJobsClient client = IndexingJobsClient.builder().accessToken("max-value-token")
             .rateLimitPolicy(RateLimitPolicy.of(Integer.MAX_VALUE, Integer.MAX_VALUE)).build();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated by the build").isLessThan(1024 * 1024);
         assertThat(client.budget().remainingInHour()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(client.budget().remainingInMinute()).isEqualTo(Integer.MAX_VALUE);
     }
 
 }

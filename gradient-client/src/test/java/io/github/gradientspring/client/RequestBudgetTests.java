@@ -322,6 +322,16 @@ class RequestBudgetTests {
     }
 
     @Test
+    void theClientSideExceptionIsNeverRetried() {
+        RequestBudgetExhaustedException refused = new RequestBudgetExhaustedException(Window.HOUR, 4000,
+                NOW.plusSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60), -1);
+        RetryDecider retries = new RetryDecider(RetryPolicy.defaults(), () -> 0.0);
+        for (GradientOperation operation : GradientOperation.values()) {
+            assertThat(retries.delayBeforeRetry(operation, refused, 0)).as(operation.name()).isNull();
+        }
+    }
+
+    @Test
     void aFullQueueRefusesTheNextCallAtOnce() {
         LocalRequestBudget budget = budget(RateLimitPolicy.of(1, 1000).withMaxWait(LONG_WAIT).withMaxQueued(2));
         ask(budget, Priority.USER, "first");

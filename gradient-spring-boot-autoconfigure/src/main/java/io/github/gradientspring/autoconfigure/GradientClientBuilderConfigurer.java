@@ -70,12 +70,12 @@ final class GradientClientBuilderConfigurer {
             int perHour = rateLimit.getRequestsPerHour();
             String property = (perMinute < 1 || (perHour >= 1 && perMinute > perHour))
                     ? "gradient.rate-limit.requests-per-minute" : "gradient.rate-limit.requests-per-hour";
-            RateLimitPolicy[] policy = new RateLimitPolicy[1];
-            apply(property, () -> policy[0] = RateLimitPolicy.of(perMinute, perHour));
-            apply("gradient.rate-limit.max-wait", () -> policy[0] = policy[0].withMaxWait(rateLimit.getMaxWait()));
+            RateLimitPolicy[] budget = new RateLimitPolicy[1];
+            apply(property, () -> budget[0] = RateLimitPolicy.of(perMinute, perHour));
+            apply("gradient.rate-limit.max-wait", () -> budget[0] = budget[0].withMaxWait(rateLimit.getMaxWait()));
             apply("gradient.rate-limit.max-queued",
-                    () -> policy[0] = policy[0].withMaxQueued(rateLimit.getMaxQueued()));
-            builder.rateLimitPolicy(policy[0]);
+                    () -> budget[0] = budget[0].withMaxQueued(rateLimit.getMaxQueued()));
+            builder.rateLimitPolicy(budget[0]);
         }
         else {
             builder.rateLimitPolicy(RateLimitPolicy.unlimited());
