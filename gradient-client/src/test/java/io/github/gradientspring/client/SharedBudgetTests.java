@@ -1,5 +1,6 @@
 package io.github.gradientspring.client;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
@@ -87,6 +88,24 @@ class SharedBudgetTests {
         IndexingJobsClient later = builder("shared-token-six").rateLimitPolicy(RateLimitPolicy.defaults()).build();
         assertThat(later.budget()).isSameAs(first.budget());
         assertThat(later.budget().policy()).isEqualTo(TWO_AN_HOUR);
+    }
+
+    @Test
+    void theBudgetOfClientsThatAreAllGoneIsCollected() {
+        WeakReference<RequestBudget> budget = budgetOfAClientLeftBehind("shared-token-eight");
+        for (int i = 0; i < 50 && budget.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(budget.get()).as("the budget, once no client holds it").isNull();
+        assertThat(builder("shared-token-eight").build().budget()).as("a new client gets a fresh budget")
+            .extracting(RequestBudget::remainingInHour).isEqualTo(2);
+    }
+
+    private WeakReference<RequestBudget> budgetOfAClientLeftBehind(String token) {
+        answerTwice();
+        IndexingJobsClient gone = builder(token).build();
+        gone.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10));
+        return new WeakReference<>(gone.budget());
     }
 
     @Test
