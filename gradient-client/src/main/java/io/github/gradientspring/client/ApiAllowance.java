@@ -58,7 +58,7 @@ final class ApiAllowance {
     boolean allows(long now) {
         if (this.remaining == 0 && this.outstanding == 0 && now >= this.pausedUntil) {
             // Everything the API allowed is spent and no answer is coming to say more: wait for its reset.
-            pause(now, (this.resetAt > now) ? this.resetAt : now + DEFAULT_PAUSE.toNanos());
+            pause((this.resetAt > now) ? this.resetAt : now + DEFAULT_PAUSE.toNanos());
         }
         if (now < this.pausedUntil) {
             return false;
@@ -101,7 +101,7 @@ final class ApiAllowance {
         if (fresh && rateLimit.remaining() != null) {
             long said = Math.max(0, rateLimit.remaining());
             if (said == 0) {
-                pause(now, (this.resetAt > now) ? this.resetAt : now + DEFAULT_PAUSE.toNanos());
+                pause((this.resetAt > now) ? this.resetAt : now + DEFAULT_PAUSE.toNanos());
             }
             else {
                 this.remaining = Math.max(0, said - this.outstanding);
@@ -109,7 +109,7 @@ final class ApiAllowance {
         }
         if (status == 429) {
             boolean asked = retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero();
-            pause(now, now + clamp(asked ? retryAfter : DEFAULT_PAUSE, this.maxRetryAfterPause));
+            pause(now + clamp(asked ? retryAfter : DEFAULT_PAUSE, this.maxRetryAfterPause));
         }
     }
 
@@ -139,7 +139,7 @@ final class ApiAllowance {
         return true;
     }
 
-    private void pause(long now, long until) {
+    private void pause(long until) {
         this.pausedUntil = Math.max(this.pausedUntil, until);
         this.epoch++;
         this.outstanding = 0;

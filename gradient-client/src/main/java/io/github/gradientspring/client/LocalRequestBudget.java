@@ -91,9 +91,22 @@ final class LocalRequestBudget implements RequestBudget {
 
     private void enqueue(Priority priority, MonoSink<Permit> sink) {
         Waiter waiter = new Waiter(sink);
+        // Registered before the waiter can be granted, so that no cancel goes unseen.
+        sink.onCancel(() -> {
+            Permit unclaimed = null;
+            synchronized (this) {
+                if (!this.queues.remove(waiter)) {
+                    unclaimed = (waiter.permit != null && !waiter.permit.delivered) ? waiter.permit : null;
+                }
+            }
+            if (unclaimed != null) {
+                unclaimed.release(); // granted while it was being cancelled: nobody will send it
+            }
+        });
         RequestBudgetExhaustedException refused = null;
         synchronized (this) {
             long now = this.time.nanoTime();
+            this.api.allows(now); // turns an allowance spent with no answer to come into its pause: a known wait
             if (priority == Priority.USER && this.queues.calls() >= this.policy.maxQueued()) {
                 refused = exhausted(this.queues.calls());
             }
@@ -108,17 +121,6 @@ final class LocalRequestBudget implements RequestBudget {
             sink.error(refused);
             return;
         }
-        sink.onCancel(() -> {
-            Permit unclaimed = null;
-            synchronized (this) {
-                if (!this.queues.remove(waiter)) {
-                    unclaimed = (waiter.permit != null && !waiter.permit.delivered) ? waiter.permit : null;
-                }
-            }
-            if (unclaimed != null) {
-                unclaimed.release(); // granted while it was being cancelled: nobody will send it
-            }
-        });
         drain();
     }
 
