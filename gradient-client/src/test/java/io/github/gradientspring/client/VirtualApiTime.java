@@ -92,10 +92,20 @@ final class VirtualApiTime {
         return Duration.between(START, now());
     }
 
-    /** Moves time on by {@code step}, then lets every exchange the step started finish. */
-    void advance(Duration step) {
-        this.scheduler.advanceTimeBy(step);
+    /**
+     * Moves time on by {@code duration} in steps of at most a second, and after each lets every exchange it started
+     * finish, so that no request reaches the server more than a second of virtual time after it was sent (the
+     * client's budget rounds to whole seconds, so it stays within DigitalOcean's windows all the same).
+     */
+    void advance(Duration duration) {
         settle();
+        Duration left = duration;
+        for (int i = 0; i < 10_000_000 && !left.isZero(); i++) {
+            Duration step = (left.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : left;
+            this.scheduler.advanceTimeBy(step);
+            settle();
+            left = left.minus(step);
+        }
     }
 
     /** Moves time on in steps until the condition holds or {@code limit} of virtual time has passed. */
