@@ -200,11 +200,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     private <T> Mono<T> call(GradientRequest request, BodyReader<T> reader, LocalRequestBudget.Priority priority) {
         return this.observations.observeMono(request.operation(), request.knowledgeBaseUuid(), request.jobUuid(),
                 (state) -> {
-                    Mono<T> attempt = Mono.defer(() -> this.exchange.attempt(request, reader, state,
-                            this.budget::learn));
-                    if (this.budget.isEnabled()) {
-                        attempt = this.budget.acquire(priority).then(attempt);
-                    }
+                    // Each attempt takes a slot of the budget first and tells it what the response said; the slot is
+                    // released however the attempt ends.
+                    Mono<T> attempt = this.budget.acquire(priority).flatMap((permit) -> this.exchange
+                        .attempt(request, reader, state, permit::responded)
+                        .doFinally((signal) -> permit.release()));
                     return this.retries.withRetries(request, attempt, state);
                 });
     }

@@ -65,6 +65,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private @Nullable Scheduler scheduler;
 
+    private boolean sharedBudget = true;
 
     @Override
     public IndexingJobsClient.Builder accessToken(String accessToken) {
@@ -171,6 +172,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.rateLimitPolicy = this.rateLimitPolicy;
         copy.retryQuota = this.retryQuota;
         copy.scheduler = this.scheduler;
+        copy.sharedBudget = this.sharedBudget;
         return copy;
     }
 
@@ -223,8 +225,15 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     }
 
     @Override
+    public IndexingJobsClient.Builder sharedBudget(boolean sharedBudget) {
+        this.sharedBudget = sharedBudget;
+        return this;
+    }
+
+    @Override
     public IndexingJobsClient build() {
-        if (this.accessToken == null) {
+        String accessToken = this.accessToken;
+        if (accessToken == null) {
             throw new IllegalStateException("An access token is required: set one with accessToken(..), for example "
                     + "from the DIGITALOCEAN_ACCESS_TOKEN environment variable");
         }
@@ -239,7 +248,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
                 : WebClient.builder().observationRegistry(this.observationRegistry);
         WebClient webClient = builder
-            .clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
+            .clientConnector(new BearerTokenConnector(transport, accessToken, this.baseUrl))
             .defaultHeaders((headers) -> {
                 headers.set("Accept", "application/json");
                 headers.set("User-Agent", UserAgent.VALUE);
@@ -251,8 +260,18 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                         (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize,
                 this.observationConvention, this.responseListeners, this.watchListSweep);
-        LocalRequestBudget budget = new LocalRequestBudget(this.rateLimitPolicy, time::timers, time.clock());
-        return new DefaultIndexingJobsClient(new GradientExchange(webClient, settings, time), settings, budget, time);
+        return new DefaultIndexingJobsClient(new GradientExchange(webClient, settings, time), settings,
+                budget(time, accessToken), time);
+    }
+
+    // One budget per token and base URL in the JVM, unless the client runs on a scheduler of its own (its time is
+    // not the others') or was told to keep its own; a client without a rate limit needs none.
+    private LocalRequestBudget budget(ClientTime time, String accessToken) {
+        Duration maxRetryAfter = this.retryPolicy.maxRetryAfter();
+        if (!this.sharedBudget || this.scheduler != null || !this.rateLimitPolicy.isEnabled()) {
+            return new LocalRequestBudget(this.rateLimitPolicy, maxRetryAfter, time);
+        }
+        return SharedBudgets.budgetFor(accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time);
     }
 
     private static Duration positive(Duration value, String name) {

@@ -310,6 +310,20 @@ public interface IndexingJobsClient {
         Builder scheduler(Scheduler scheduler);
 
         /**
+         * Sets whether the client shares the request budget of every other client of this JVM built for the same
+         * access token and base URL; {@code true} by default, since DigitalOcean counts requests per token, so two
+         * budgets for one token could together exceed its limit. The first client built for a token and base URL
+         * sets the shared budget's {@link RateLimitPolicy} and {@code retry-after} cap; a later client that asks for
+         * another policy shares that budget all the same, with a warning in the log. {@code false} gives this client
+         * a budget of its own, for example to give a token's other uses a separate share. A client on a
+         * {@linkplain #scheduler(Scheduler) scheduler of its own} always keeps a budget of its own, as does one
+         * without a rate limit. The watch hub stays per client.
+         * @param sharedBudget whether to share the token's budget
+         * @return this builder
+         */
+        Builder sharedBudget(boolean sharedBudget);
+
+        /**
          * Builds the client.
          * @return the client
          * @throws IllegalStateException when the access token is missing or a setting is invalid

@@ -1,146 +1,125 @@
 package io.github.gradientspring.client;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
+import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
+import io.github.gradientspring.client.error.RequestBudgetExhaustedException.Window;
 import io.github.gradientspring.client.model.RateLimitStatus;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.core.scheduler.Scheduler;
 
 /**
- * The request budget one client shares among all it sends: two token buckets, one of a minute's requests and one
- * of an hour's, from which every attempt takes a token. A token comes back one window after it was spent, which is
- * how DigitalOcean counts (each request counts for one rolling minute and one rolling hour), so the client never
- * sends more than the policy allows in any minute or any hour, bursts included. Waiting is non-blocking: a request
- * that finds no token queues, and one timer wakes the queue when the next token comes back. Calls of the
- * application queue ahead of polls.
+ * The request budget of one token and base URL: every attempt takes a slot of it first. Two rolling windows (a
+ * minute's and an hour's, {@link RollingWindow}) keep to the {@link RateLimitPolicy}; {@link ApiAllowance} keeps to
+ * what DigitalOcean's headers say. A grant is a {@link Permit} the attempt reports its response to, which is how a
+ * probe after a pause decides what follows.
  * <p>
- * Time comes from a Reactor {@link Scheduler}, so that tests can drive the budget with virtual time.
+ * Waiting is non-blocking: a request that finds no slot queues, and one timer on the client's scheduler wakes the
+ * queues when the next slot frees. The application's calls go first, but while both queues wait at least one grant
+ * in {@value FairQueues#POLL_SHARE} goes to a poll, so that watches are never starved. A call waits at most the
+ * policy's {@link RateLimitPolicy#maxWait() max wait}, and fails at once when the wait it already knows of is longer
+ * or when {@link RateLimitPolicy#maxQueued() max queued} calls already wait. Polls wait as long as needed; their number is
+ * bounded by the watch hubs (a hub has at most 16 polls out).
  */
 final class LocalRequestBudget implements RequestBudget {
 
-    /** Who is asking: the application's own calls go first. */
+    /** Who is asking. */
     enum Priority {
 
-        /** A call the application made. */
+        /** A call the application made: first in line, and bounded by the policy's max wait. */
         USER,
 
-        /** A poll made by a watch. */
+        /** A poll made by a watch: waits as long as needed, and gets one grant in {@value FairQueues#POLL_SHARE}. */
         POLL
 
     }
 
-    // How long polls pause after a 429 that did not say how long to wait.
-    static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
-
-    // A pause longer than this is not believed: a clock skew or a hostile header must not stop the client for long.
-    static final Duration MAX_PAUSE = Duration.ofHours(1);
-
-    private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
-
-    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
-
     private final RateLimitPolicy policy;
 
-    private final Supplier<Scheduler> scheduler;
+    private final ClientTime time;
 
-    private final Clock clock;
+    private final RollingWindow minute;
 
-    private final Deque<Waiter> userQueue = new ArrayDeque<>();
+    private final RollingWindow hour;
 
-    private final Deque<Waiter> pollQueue = new ArrayDeque<>();
+    private final ApiAllowance api;
 
-    private final SpentTokens minute;
+    private final FairQueues<Waiter> queues = new FairQueues<>();
 
-    private final SpentTokens hour;
-
-    // What the API last said remains of the token's hourly allowance, less what was sent since; -1 when unknown.
-    private long apiRemaining = -1;
-
-    // When the API said its count starts again (ratelimit-reset), in scheduler time; MIN_VALUE when unknown.
-    private long apiResetAt = Long.MIN_VALUE;
-
-    private long pollsPausedUntil = Long.MIN_VALUE;
-
-    private long allPausedUntil = Long.MIN_VALUE;
-
-    private Disposable timer;
+    private @Nullable Disposable timer;
 
     private long timerAt = Long.MAX_VALUE;
 
     private long granted;
 
-    LocalRequestBudget(RateLimitPolicy policy, Supplier<Scheduler> scheduler, Clock clock) {
+    /**
+     * @param maxRetryAfter the retry policy's cap on {@code retry-after}, which caps a 429's pause too
+     */
+    LocalRequestBudget(RateLimitPolicy policy, Duration maxRetryAfter, ClientTime time) {
         this.policy = policy;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.minute = new SpentTokens(policy.requestsPerMinute(), MINUTE);
-        this.hour = new SpentTokens(policy.requestsPerHour(), HOUR);
+        this.time = time;
+        this.minute = new RollingWindow(policy.requestsPerMinute(), Duration.ofMinutes(1));
+        this.hour = new RollingWindow(policy.requestsPerHour(), Duration.ofHours(1));
+        this.api = new ApiAllowance(maxRetryAfter);
     }
 
-    /** Whether requests wait for tokens at all: without a rate limit, {@link #acquire} completes at once. */
+    /** Whether requests wait for slots at all: without a rate limit, {@link #acquire} grants at once. */
     boolean isEnabled() {
         return this.policy.isEnabled();
     }
 
     /**
-     * Completes when the request may be sent. Cancelling the returned {@code Mono} leaves the queue.
+     * Grants a slot when the request may be sent. Cancelling the returned {@code Mono} leaves the queue. A call
+     * ({@link Priority#USER}) fails with {@link RequestBudgetExhaustedException} when it would wait too long.
      */
-    Mono<Void> acquire(Priority priority) {
+    Mono<Permit> acquire(Priority priority) {
         if (!this.policy.isEnabled()) {
-            return Mono.empty();
+            return Mono.just(Permit.NONE);
         }
-        return Mono.create((sink) -> {
-            Waiter waiter = new Waiter(sink);
-            synchronized (this) {
-                queue(priority).addLast(waiter);
-            }
-            sink.onCancel(() -> {
-                synchronized (this) {
-                    queue(priority).remove(waiter);
-                }
-            });
-            drain();
-        });
+        Mono<Permit> grant = Mono.<Permit>create((sink) -> enqueue(priority, sink)).doOnNext(Permit::delivered);
+        if (priority == Priority.POLL) {
+            return grant;
+        }
+        return grant.timeout(this.policy.maxWait(), Mono.defer(() -> Mono.error(exhausted(-1))), this.time.timers());
     }
 
-    /**
-     * Learns from a response: the API's count of remaining requests caps the hourly bucket, an exhausted count
-     * pauses everything until the API's reset, and a 429 pauses polls for as long as it asks.
-     */
-    void learn(int status, RateLimitStatus rateLimit, Duration retryAfter) {
-        if (!this.policy.isEnabled()) {
-            return;
-        }
-        synchronized (this) {
-            long now = now();
-            if (rateLimit.reset() != null) {
-                this.apiResetAt = now + bounded(Duration.between(this.clock.instant(), rateLimit.reset()));
-            }
-            boolean exhausted = this.apiRemaining == 0 && now < this.allPausedUntil;
-            if (rateLimit.remaining() != null && !exhausted) {
-                this.apiRemaining = Math.max(0, rateLimit.remaining());
-                if (this.apiRemaining == 0) {
-                    pauseUntilTheApiResets(now);
+    private void enqueue(Priority priority, MonoSink<Permit> sink) {
+        Waiter waiter = new Waiter(sink);
+        // Registered before the waiter can be granted, so that no cancel goes unseen.
+        sink.onCancel(() -> {
+            Permit unclaimed = null;
+            synchronized (this) {
+                if (!this.queues.remove(waiter)) {
+                    unclaimed = (waiter.permit != null && !waiter.permit.delivered) ? waiter.permit : null;
                 }
             }
-            // While the allowance is spent, a count in a response is no news: responses overtake each other on
-            // different connections, and one answered before the count ran out must not lift the pause. The pause
-            // ends at the API's reset, after which the next response says afresh what remains.
-            if (status == 429) {
-                Duration pause = (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) ? retryAfter
-                        : DEFAULT_PAUSE;
-                this.pollsPausedUntil = Math.max(this.pollsPausedUntil, now + bounded(pause));
+            if (unclaimed != null) {
+                unclaimed.release(); // granted while it was being cancelled: nobody will send it
             }
+        });
+        RequestBudgetExhaustedException refused = null;
+        synchronized (this) {
+            long now = this.time.nanoTime();
+            this.api.allows(now); // turns an allowance spent with no answer to come into its pause: a known wait
+            if (priority == Priority.USER && this.queues.calls() >= this.policy.maxQueued()) {
+                refused = exhausted(this.queues.calls());
+            }
+            else if (priority == Priority.USER && knownFreeAt(now) - now > this.policy.maxWait().toNanos()) {
+                refused = exhausted(-1);
+            }
+            else {
+                this.queues.add(waiter, priority == Priority.USER);
+            }
+        }
+        if (refused != null) {
+            sink.error(refused);
+            return;
         }
         drain();
     }
@@ -157,17 +136,26 @@ final class LocalRequestBudget implements RequestBudget {
 
     @Override
     public synchronized int remainingInMinute() {
-        return this.policy.isEnabled() ? this.minute.remaining(now()) : -1;
+        return this.policy.isEnabled() ? (int) Math.min(Integer.MAX_VALUE, this.minute.remaining(this.time.nanoTime()))
+                : -1;
     }
 
     @Override
     public synchronized int remainingInHour() {
-        return this.policy.isEnabled() ? this.hour.remaining(now()) : -1;
+        return this.policy.isEnabled() ? (int) Math.min(Integer.MAX_VALUE, this.hour.remaining(this.time.nanoTime()))
+                : -1;
     }
 
     @Override
-    public Instant pausedUntil() {
-        return pollsPausedUntil();
+    public synchronized @Nullable Instant pausedUntil() {
+        long now = this.time.nanoTime();
+        long until = this.api.pausedUntil(now);
+        return (until != Long.MIN_VALUE) ? this.time.instant().plusNanos(until - now) : null;
+    }
+
+    @Override
+    public synchronized int waiting() {
+        return this.queues.size();
     }
 
     @Override
@@ -175,84 +163,43 @@ final class LocalRequestBudget implements RequestBudget {
         synchronized (this) {
             this.minute.clear();
             this.hour.clear();
-            this.apiRemaining = -1;
-            this.apiResetAt = Long.MIN_VALUE;
-            this.pollsPausedUntil = Long.MIN_VALUE;
-            this.allPausedUntil = Long.MIN_VALUE;
+            this.api.reset();
         }
         drain();
-    }
-
-    /** How many requests are waiting for a token. */
-    @Override
-    public synchronized int waiting() {
-        return this.userQueue.size() + this.pollQueue.size();
-    }
-
-    /** Until when polls are paused by a 429, or {@code null} when they are not. */
-    synchronized Instant pollsPausedUntil() {
-        long now = now();
-        long until = Math.max(this.pollsPausedUntil, this.allPausedUntil);
-        return (until > now) ? this.clock.instant().plusNanos(until - now) : null;
     }
 
     private void drain() {
         List<Waiter> ready = new ArrayList<>();
         synchronized (this) {
-            long now = now();
-            if (this.apiRemaining == 0 && this.allPausedUntil != Long.MIN_VALUE && now >= this.allPausedUntil) {
-                this.apiRemaining = -1; // the API's reset has passed: its count starts again
-            }
-            while (this.minute.available(now) && this.hour.available(now) && this.apiRemaining != 0) {
-                Deque<Waiter> next = nextQueue(now);
-                if (next == null) {
-                    break;
-                }
-                this.minute.spend(now);
-                this.hour.spend(now);
-                if (this.apiRemaining > 0 && --this.apiRemaining == 0) {
-                    pauseUntilTheApiResets(now);
-                }
+            long now = this.time.nanoTime();
+            while (!this.queues.isEmpty() && this.minute.hasRoom(now) && this.hour.hasRoom(now)
+                    && this.api.allows(now)) {
+                Waiter next = this.queues.next();
+                this.minute.take(now);
+                this.hour.take(now);
+                next.permit = new Permit(this, this.api.grant());
                 this.granted++;
-                ready.add(next.pollFirst());
+                ready.add(next);
             }
             scheduleWakeUp(now);
         }
         for (Waiter waiter : ready) {
-            waiter.sink.success();
+            waiter.sink.success(waiter.permit);
         }
     }
 
-    private Deque<Waiter> nextQueue(long now) {
-        if (now < this.allPausedUntil) {
-            return null;
-        }
-        if (!this.userQueue.isEmpty()) {
-            return this.userQueue;
-        }
-        if (!this.pollQueue.isEmpty() && now >= this.pollsPausedUntil) {
-            return this.pollQueue;
-        }
-        return null;
-    }
-
-    // Nothing is left of the token's hourly allowance: wait for the API's reset, or, when it gave none, for a short
-    // pause after which one request may ask again and its answer say more.
-    private void pauseUntilTheApiResets(long now) {
-        long until = (this.apiResetAt > now) ? this.apiResetAt : now + DEFAULT_PAUSE.toNanos();
-        this.allPausedUntil = Math.max(this.allPausedUntil, until);
+    // The earliest time a slot may be granted, as far as is known now; never before now.
+    private long knownFreeAt(long now) {
+        return Math.max(Math.max(this.minute.nextFreeAt(now), this.hour.nextFreeAt(now)), this.api.pausedUntil(now));
     }
 
     private void scheduleWakeUp(long now) {
-        boolean usersWait = !this.userQueue.isEmpty();
-        boolean pollsWait = !this.pollQueue.isEmpty();
-        if (!usersWait && !pollsWait) {
+        if (this.queues.isEmpty()) {
             return;
         }
-        long wakeAt = Math.max(this.minute.nextAvailable(now), this.hour.nextAvailable(now));
-        wakeAt = Math.max(wakeAt, this.allPausedUntil);
-        if (!usersWait) {
-            wakeAt = Math.max(wakeAt, this.pollsPausedUntil);
+        long wakeAt = knownFreeAt(now);
+        if (wakeAt <= now) {
+            return; // waiting for DigitalOcean's answer to a probe or to requests out: a response drains
         }
         if (this.timer != null && !this.timer.isDisposed() && this.timerAt <= wakeAt) {
             return;
@@ -261,7 +208,7 @@ final class LocalRequestBudget implements RequestBudget {
             this.timer.dispose();
         }
         this.timerAt = wakeAt;
-        this.timer = this.scheduler.get().schedule(this::wakeUp, Math.max(0, wakeAt - now), TimeUnit.NANOSECONDS);
+        this.timer = this.time.timers().schedule(this::wakeUp, wakeAt - now, TimeUnit.NANOSECONDS);
     }
 
     private void wakeUp() {
@@ -272,79 +219,64 @@ final class LocalRequestBudget implements RequestBudget {
         drain();
     }
 
-    private static long bounded(Duration pause) {
-        if (pause.isNegative()) {
-            return 0;
-        }
-        return (pause.compareTo(MAX_PAUSE) > 0) ? MAX_PAUSE.toNanos() : pause.toNanos();
-    }
-
-    private long now() {
-        return this.scheduler.get().now(TimeUnit.NANOSECONDS);
-    }
-
-    private Deque<Waiter> queue(Priority priority) {
-        return (priority == Priority.USER) ? this.userQueue : this.pollQueue;
-    }
-
-    /**
-     * The tokens of one window that are out, by when they were spent, oldest first: a token is back once its window
-     * has passed.
-     */
-    private static final class SpentTokens {
-
-        private final long[] spentAt;
-
-        private final long window;
-
-        private int first;
-
-        private int size;
-
-        SpentTokens(int capacity, long window) {
-            this.spentAt = new long[capacity];
-            this.window = window;
-        }
-
-        boolean available(long now) {
-            returnExpired(now);
-            return this.size < this.spentAt.length;
-        }
-
-        void spend(long now) {
-            this.spentAt[(this.first + this.size) % this.spentAt.length] = now;
-            this.size++;
-        }
-
-        int remaining(long now) {
-            returnExpired(now);
-            return this.spentAt.length - this.size;
-        }
-
-        void clear() {
-            this.first = 0;
-            this.size = 0;
-        }
-
-        long nextAvailable(long now) {
-            returnExpired(now);
-            return (this.size < this.spentAt.length) ? now : this.spentAt[this.first] + this.window;
-        }
-
-        private void returnExpired(long now) {
-            while (this.size > 0 && this.spentAt[this.first] + this.window <= now) {
-                this.first = (this.first + 1) % this.spentAt.length;
-                this.size--;
+    void answered(Permit permit, int status, RateLimitStatus rateLimit, @Nullable Duration retryAfter) {
+        synchronized (this) {
+            if (permit.done) {
+                return;
             }
+            permit.done = true;
+            this.api.answered(permit.ticket, this.time.nanoTime(), this.time.instant(), status, rateLimit,
+                    retryAfter);
         }
+        drain();
+    }
 
+    void released(Permit permit) {
+        synchronized (this) {
+            if (permit.done) {
+                return;
+            }
+            permit.done = true;
+            this.api.released(permit.ticket);
+        }
+        drain();
+    }
+
+    // Why a call cannot be granted in time, and when a slot frees.
+    private RequestBudgetExhaustedException exhausted(int queued) {
+        synchronized (this) {
+            long now = this.time.nanoTime();
+            long paused = this.api.pausedUntil(now);
+            long minuteFree = this.minute.nextFreeAt(now);
+            long hourFree = this.hour.nextFreeAt(now);
+            Window window;
+            long freeAt;
+            if (paused != Long.MIN_VALUE || (minuteFree <= now && hourFree <= now)) {
+                window = Window.SERVER_PAUSE;
+                freeAt = paused; // MIN_VALUE while a probe or requests out are unanswered: not known
+            }
+            else if (hourFree >= minuteFree) {
+                window = Window.HOUR;
+                freeAt = hourFree;
+            }
+            else {
+                window = Window.MINUTE;
+                freeAt = minuteFree;
+            }
+            long limit = (window == Window.HOUR) ? this.policy.requestsPerHour() : this.policy.requestsPerMinute();
+            Duration in = (freeAt != Long.MIN_VALUE) ? Duration.ofNanos(freeAt - now) : null;
+            Instant at = (in != null) ? this.time.instant().plus(in) : null;
+            return new RequestBudgetExhaustedException(window, limit, at, in, this.policy.maxWait(), queued);
+        }
     }
 
     private static final class Waiter {
 
-        final MonoSink<Void> sink;
+        final MonoSink<Permit> sink;
 
-        Waiter(MonoSink<Void> sink) {
+        @Nullable Permit permit;
+
+        Waiter(MonoSink<Permit> sink) {
             this.sink = sink;
         }
 

@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 import io.github.gradientspring.client.error.GradientApiException;
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientTimeoutException;
+import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,9 @@ final class RetryDecider {
     }
 
     static boolean isRetryable(GradientOperation operation, Throwable failure) {
+        if (failure instanceof RequestBudgetExhaustedException) {
+            return false; // the client's own budget refused: retrying would only wait again, and max-wait is spent
+        }
         if (failure instanceof GradientApiException api) {
             int status = api.statusCode();
             Boolean shouldRetry = api.error().shouldRetry();

@@ -16,7 +16,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A MockWebServer on 127.0.0.1 that speaks like the Gradient API, with the spec's example payloads at hand, and a
- * client pointed at it that takes its retry waits at once and records them.
+ * client pointed at it that takes its retry waits at once and records them, and keeps no request budget.
  */
 final class MockGradientApi implements AutoCloseable {
 
@@ -57,6 +57,9 @@ final class MockGradientApi implements AutoCloseable {
             .accessToken(TOKEN)
             .baseUrl(baseUrl())
             .retryPolicy(RetryPolicy.builder().jitter(0.0).build())
+            // A budget's pause after a 429 would be skipped and recorded as a wait too; the budget has tests of its
+            // own (RequestBudgetTests, BudgetAgainstTheApiTests).
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
             .scheduler(this.waits);
     }
 

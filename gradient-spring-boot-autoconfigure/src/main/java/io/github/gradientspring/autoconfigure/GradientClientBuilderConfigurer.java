@@ -65,11 +65,18 @@ final class GradientClientBuilderConfigurer {
         builder.watchListSweep(watch.isListSweep());
         GradientProperties.RateLimit rateLimit = this.properties.getRateLimit();
         if (rateLimit.isEnabled()) {
-            // RateLimitPolicy checks the minute before the hour; the property named is the one it rejects.
-            String property = (rateLimit.getRequestsPerMinute() < 1) ? "gradient.rate-limit.requests-per-minute"
-                    : "gradient.rate-limit.requests-per-hour";
-            apply(property, () -> builder.rateLimitPolicy(
-                    RateLimitPolicy.of(rateLimit.getRequestsPerMinute(), rateLimit.getRequestsPerHour())));
+            // RateLimitPolicy checks the minute, then the hour, then the minute against the hour; the property
+            // named is the one it rejects.
+            int perMinute = rateLimit.getRequestsPerMinute();
+            int perHour = rateLimit.getRequestsPerHour();
+            String property = (perMinute < 1 || (perHour >= 1 && perMinute > perHour))
+                    ? "gradient.rate-limit.requests-per-minute" : "gradient.rate-limit.requests-per-hour";
+            RateLimitPolicy[] budget = new RateLimitPolicy[1];
+            apply(property, () -> budget[0] = RateLimitPolicy.of(perMinute, perHour));
+            apply("gradient.rate-limit.max-wait", () -> budget[0] = budget[0].withMaxWait(rateLimit.getMaxWait()));
+            apply("gradient.rate-limit.max-queued",
+                    () -> budget[0] = budget[0].withMaxQueued(rateLimit.getMaxQueued()));
+            builder.rateLimitPolicy(budget[0]);
         }
         else {
             builder.rateLimitPolicy(RateLimitPolicy.unlimited());

@@ -390,6 +390,17 @@ public class GradientProperties {
          */
         private int requestsPerHour = 4000;
 
+        /**
+         * Longest a call of the application waits for the request budget, from 0 to 1h; a call that would wait
+         * longer fails at once with a RequestBudgetExhaustedException. Polls of watches are not bound by it.
+         */
+        private Duration maxWait = Duration.ofSeconds(60);
+
+        /**
+         * How many calls of the application may wait for the request budget at once; one more fails at once.
+         */
+        private int maxQueued = 1000;
+
         public boolean isEnabled() {
             return this.enabled;
         }
@@ -414,10 +425,27 @@ public class GradientProperties {
             this.requestsPerHour = requestsPerHour;
         }
 
+        public Duration getMaxWait() {
+            return this.maxWait;
+        }
+
+        public void setMaxWait(Duration maxWait) {
+            this.maxWait = maxWait;
+        }
+
+        public int getMaxQueued() {
+            return this.maxQueued;
+        }
+
+        public void setMaxQueued(int maxQueued) {
+            this.maxQueued = maxQueued;
+        }
+
         @Override
         public String toString() {
             return "RateLimit[enabled=" + this.enabled + ", requestsPerMinute=" + this.requestsPerMinute
-                    + ", requestsPerHour=" + this.requestsPerHour + "]";
+                    + ", requestsPerHour=" + this.requestsPerHour + ", maxWait=" + this.maxWait + ", maxQueued="
+                    + this.maxQueued + "]";
         }
 
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RateLimitPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -86,6 +87,29 @@ class GradientAutoConfigurationTests {
                 assertThat(properties.getRateLimit().getRequestsPerMinute()).isEqualTo(100);
                 assertThat(properties.getRateLimit().getRequestsPerHour()).isEqualTo(2000);
             });
+    }
+
+    @Test
+    void theRateLimitPropertiesIncludingMaxWaitAndMaxQueuedReachTheClientsBudget() {
+        // A token of this test's own: every client of one token and base URL in the JVM shares one budget.
+        this.contextRunner
+            .withPropertyValues("gradient.access-token=max-wait-test-token", "gradient.rate-limit.requests-per-minute=30",
+                    "gradient.rate-limit.requests-per-hour=600", "gradient.rate-limit.max-wait=15s",
+                    "gradient.rate-limit.max-queued=25")
+            .run((context) -> {
+                GradientProperties.RateLimit rateLimit = context.getBean(GradientProperties.class).getRateLimit();
+                assertThat(rateLimit.getMaxWait()).isEqualTo(Duration.ofSeconds(15));
+                assertThat(rateLimit.getMaxQueued()).isEqualTo(25);
+                assertThat(context.getBean(IndexingJobsClient.class).budget().policy())
+                    .isEqualTo(RateLimitPolicy.of(30, 600).withMaxWait(Duration.ofSeconds(15)).withMaxQueued(25));
+            });
+    }
+
+    @Test
+    void theRateLimitWaitAndQueueDefaultToThoseOfTheClient() {
+        GradientProperties.RateLimit rateLimit = new GradientProperties().getRateLimit();
+        assertThat(rateLimit.getMaxWait()).isEqualTo(RateLimitPolicy.DEFAULT_MAX_WAIT);
+        assertThat(rateLimit.getMaxQueued()).isEqualTo(RateLimitPolicy.DEFAULT_MAX_QUEUED);
     }
 
     @Test

@@ -101,6 +101,22 @@ class GradientConfigurationFailureAnalyzerTests {
     }
 
     @Test
+    void aMaxWaitLongerThanAnHourNamesItsProperty() {
+        this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
+                "gradient.rate-limit.max-wait=2h")
+            .run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+                .contains("gradient.rate-limit.max-wait", "maxWait must be from 0 to PT1H"));
+    }
+
+    @Test
+    void aMinuteAllowingMoreThanTheHourNamesTheMinutesProperty() {
+        this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
+                "gradient.rate-limit.requests-per-minute=300", "gradient.rate-limit.requests-per-hour=200")
+            .run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+                .contains("gradient.rate-limit.requests-per-minute", "must not be more than requestsPerHour"));
+    }
+
+    @Test
     void watchMaxIntervalShorterThanInitialIsReported() {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.watch.initial-interval=10s", "gradient.watch.max-interval=1s")

@@ -34,6 +34,17 @@ public class GradientApiException extends GradientException {
     }
 
     /**
+     * Creates an exception whose message is given whole, for a failure the client found itself (no server status).
+     * @param message the message
+     * @param error what is known of the request
+     * @param whole marks this constructor apart from {@link #GradientApiException(GradientApiError, String)}
+     */
+    protected GradientApiException(String message, GradientApiError error, boolean whole) {
+        super(message);
+        this.error = error;
+    }
+
+    /**
      * Returns the typed exception for an error response: one subclass per status family, as the official SDKs have.
      * @param error what the response said
      * @return the exception to raise

@@ -13,6 +13,7 @@ import io.github.gradientspring.client.RetryPolicy;
 import io.github.gradientspring.client.error.GradientApiException;
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientTimeoutException;
+import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.client.model.RateLimitStatus;
 import io.github.gradientspring.client.observation.GradientResponseListener;
@@ -190,8 +191,10 @@ public class GradientHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private Health describeFailure(Throwable failure, Instant start) {
         if (failure instanceof GradientApiException api) {
+            // A check the token's shared request budget refused (status 0) is as rate-limited as a 429.
             int status = api.statusCode();
-            Health.Builder builder = (status == 429) ? Health.up().withDetail("rateLimited", true) : Health.down();
+            boolean rateLimited = status == 429 || api instanceof RequestBudgetExhaustedException;
+            Health.Builder builder = rateLimited ? Health.up().withDetail("rateLimited", true) : Health.down();
             addCommonDetails(builder, start);
             builder.withDetail("status", status);
             if (api.errorId() != null) {
@@ -201,7 +204,7 @@ public class GradientHealthIndicator extends AbstractReactiveHealthIndicator {
                 builder.withDetail("requestId", api.requestId());
             }
             addRateLimit(builder, api.rateLimit());
-            if (status == 429) {
+            if (rateLimited) {
                 if (api.retryAfter() != null) {
                     builder.withDetail("retryAfterMillis", api.retryAfter().toMillis());
                 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
 import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
@@ -114,6 +115,20 @@ class GradientHealthIndicatorTests {
             .containsEntry("hint", GradientHealthIndicator.HINT_FORBIDDEN);
         assertThat((String) health.getDetails().get("hint")).contains("genai:read");
         assertNoDetailCarriesTheToken(health);
+    }
+
+    @Test
+    void isUpAndMarkedRateLimitedWhenTheSharedBudgetRefusesTheCheckWithoutSendingIt() {
+        this.server.enqueue(json(200, EMPTY_PAGE));
+        IndexingJobsClient.Builder builder = builder().rateLimitPolicy(RateLimitPolicy.of(1, 1));
+        IndexingJobsClient application = builder.build();
+        application.list(PageRequest.of(1, 20)).block(Duration.ofSeconds(10));
+
+        Health health = check(new GradientHealthIndicator(builder, baseUrl(), TIMEOUT, TTL, this.clock));
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("rateLimited", true).containsEntry("status", 0);
+        assertThat(this.server.getRequestCount()).as("the check was not sent").isEqualTo(1);
     }
 
     @Test
