@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -19,15 +20,22 @@ final class LockstepClock extends Clock {
 
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static final long SETTLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(20);
 
     final VirtualTimeScheduler scheduler;
 
     private final BooleanSupplier idle;
 
+    private final long settleLimitNanos;
+
     LockstepClock(VirtualTimeScheduler scheduler, BooleanSupplier idle) {
+        this(scheduler, idle, SETTLE_LIMIT);
+    }
+
+    LockstepClock(VirtualTimeScheduler scheduler, BooleanSupplier idle, Duration settleLimit) {
         this.scheduler = scheduler;
         this.idle = idle;
+        this.settleLimitNanos = settleLimit.toNanos();
     }
 
     @Override
@@ -68,16 +76,28 @@ final class LockstepClock extends Clock {
         return true;
     }
 
+    /**
+     * Lets every exchange on the wire finish. Also proves that the scheduler still runs tasks: a task that throws
+     * while another thread (a Netty event loop that scheduled a timer) drains the virtual-time scheduler leaves
+     * the scheduler's drain loop locked, after which it runs no task ever again while {@code now()} still moves
+     * (it adds the deferred time). Every timer then silently never fires; a canary task makes that an error.
+     */
     void settle() {
-        long deadline = System.nanoTime() + SETTLE_LIMIT_NANOS;
+        long deadline = System.nanoTime() + this.settleLimitNanos;
+        AtomicBoolean canary = new AtomicBoolean();
+        this.scheduler.schedule(() -> canary.set(true));
         int quietChecks = 0;
         while (quietChecks < 3) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the client did not settle within 20 s of real time");
+                throw new AssertionError(canary.get()
+                        ? "the client did not settle within " + Duration.ofNanos(this.settleLimitNanos).toMillis()
+                                + " ms of real time"
+                        : "the virtual-time scheduler runs no more tasks: a task threw while another thread was "
+                                + "draining it, and every timer after it would silently never fire");
             }
             // Work that a response scheduled for "now" runs here, and may send more.
             this.scheduler.advanceTimeBy(Duration.ZERO);
-            if (this.idle.getAsBoolean()) {
+            if (canary.get() && this.idle.getAsBoolean()) {
                 quietChecks++;
             }
             else {
