@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
@@ -36,6 +37,17 @@ final class LockstepClock extends Clock {
         this.scheduler = scheduler;
         this.idle = idle;
         this.settleLimitNanos = settleLimit.toNanos();
+        if (VirtualTimeScheduler.isFactoryEnabled()) {
+            // Fill Reactor's scheduler caches now, on this one thread. Installed as the factory, the virtual-time
+            // scheduler is what every Schedulers.parallel(), single() and boundedElastic() returns; the first
+            // calls of one of them from two threads at once (two Netty loops arming Mono.delay) both make a cache
+            // entry of it, and Schedulers disposes the entry that lost the race: the shared scheduler itself. It
+            // then runs no task again while its clock still moves. This is what stalled the SDK-waiter side of
+            // WatchingAtScaleBenchmark once in four runs (every timer unfired, "n/a" at the 180-minute cap).
+            Schedulers.parallel();
+            Schedulers.single();
+            Schedulers.boundedElastic();
+        }
     }
 
     @Override
@@ -77,14 +89,18 @@ final class LockstepClock extends Clock {
     }
 
     /**
-     * Lets every exchange on the wire finish. Also proves that the scheduler still runs tasks: a task that throws
-     * while another thread (a Netty event loop that scheduled a timer) drains the virtual-time scheduler leaves
-     * the scheduler's drain loop locked, after which it runs no task ever again while {@code now()} still moves
-     * (it adds the deferred time). Every timer then silently never fires; a canary task makes that an error.
+     * Lets every exchange on the wire finish. Also proves that the scheduler still runs tasks: one that was
+     * disposed (see the constructor), or whose drain loop a task left locked by throwing on another thread, runs
+     * no task ever again while {@code now()} still moves (it adds the deferred time), so every timer silently
+     * never fires. A canary task makes that an error.
      */
     void settle() {
         long deadline = System.nanoTime() + this.settleLimitNanos;
         AtomicBoolean canary = new AtomicBoolean();
+        if (this.scheduler.isDisposed()) {
+            throw new AssertionError("the virtual-time scheduler runs no more tasks: it was disposed, and every timer "
+                    + "after it would silently never fire");
+        }
         this.scheduler.schedule(() -> canary.set(true));
         int quietChecks = 0;
         while (quietChecks < 3) {

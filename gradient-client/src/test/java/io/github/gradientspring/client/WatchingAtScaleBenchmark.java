@@ -13,12 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
 import io.github.gradientspring.client.model.IndexingJob;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +96,7 @@ class WatchingAtScaleBenchmark {
     private String naiveSdkWaiters() {
         VirtualTimeScheduler scheduler = VirtualTimeScheduler.getOrSet();
         NaiveSdk sdk = new NaiveSdk();
-        LockstepClock clock = new LockstepClock(scheduler, sdk::idle);
+        LockstepClock clock = new LockstepClock(scheduler, () -> sdk.inFlight.get() == 0);
         List<SeededKnowledgeBase> knowledgeBases = seed(clock, RateLimits.DIGITALOCEAN, TIMING);
         sdk.connect(this.simulator);
         List<Duration> delays = Collections.synchronizedList(new ArrayList<>());
@@ -113,13 +108,8 @@ class WatchingAtScaleBenchmark {
                 .subscribe((finishedAt) -> delays.add(Duration.between(finishedAt, clock.instant())),
                         (error) -> failed.incrementAndGet());
         }
-        try {
-            ended(clock.advanceUntil(() -> delays.size() + failed.get() == JOBS, Duration.ofSeconds(1),
-                    Duration.ofHours(3)), "the SDK waiters", delays.size(), failed.get());
-        }
-        finally {
-            sdk.close();
-        }
+        ended(clock.advanceUntil(() -> delays.size() + failed.get() == JOBS, Duration.ofSeconds(1),
+                Duration.ofHours(3)), "the SDK waiters", delays.size(), failed.get());
         return row("Official SDKs' waiters (5 s poll per job)", delays, failed.get(), clock.elapsed());
     }
 
@@ -227,50 +217,7 @@ class WatchingAtScaleBenchmark {
 
         final AtomicInteger inFlight = new AtomicInteger();
 
-        /** Timers that fired and whose continuation has not yet sent its request. */
-        private final AtomicInteger handoffs = new AtomicInteger();
-
-        /**
-         * Where a fired timer's continuation runs. The virtual-time scheduler runs a due task on whichever thread
-         * drains it, a Netty event loop included, and a task that throws there locks it for good (see
-         * {@link LockstepClock#settle()}); so its tasks only hand the SDK's work over to this thread.
-         */
-        private final ExecutorService handoff = Executors.newSingleThreadExecutor((task) -> {
-            Thread thread = new Thread(task, "naive-sdk-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
-
         private WebClient webClient;
-
-        boolean idle() {
-            return this.inFlight.get() == 0 && this.handoffs.get() == 0;
-        }
-
-        void close() {
-            this.handoff.shutdownNow();
-        }
-
-        /** {@code next}, subscribed once {@code wait} of virtual time has passed. */
-        private <T> Mono<T> after(Duration wait, Supplier<Mono<T>> next) {
-            return Mono.create((sink) -> {
-                Disposable timer = Schedulers.parallel().schedule(() -> {
-                    this.handoffs.incrementAndGet();
-                    this.handoff.execute(() -> {
-                        try {
-                            next.get().subscribe(sink::success, sink::error, sink::success);
-                        }
-                        catch (RuntimeException ex) {
-                            sink.error(ex);
-                        }
-                        finally {
-                            this.handoffs.decrementAndGet();
-                        }
-                    });
-                }, wait.toNanos(), TimeUnit.NANOSECONDS);
-                sink.onCancel(timer);
-            });
-        }
 
         void connect(GradientSimulator simulator) {
             this.webClient = WebClient.builder()
@@ -306,7 +253,7 @@ class WatchingAtScaleBenchmark {
                         wait = Duration.ofSeconds(seconds);
                     }
                 }
-                return after(wait, () -> attempt(method, path, body, retries + 1));
+                return Mono.delay(wait).then(Mono.defer(() -> attempt(method, path, body, retries + 1)));
             });
         }
 
@@ -318,7 +265,7 @@ class WatchingAtScaleBenchmark {
                         || phase.endsWith("CANCELLED")) {
                     return Mono.just(OffsetDateTime.parse(job.get("finished_at").asString()).toInstant());
                 }
-                return after(Duration.ofSeconds(5), () -> waitForCompletion(jobUuid, clock));
+                return Mono.delay(Duration.ofSeconds(5)).then(Mono.defer(() -> waitForCompletion(jobUuid, clock)));
             });
         }
 
