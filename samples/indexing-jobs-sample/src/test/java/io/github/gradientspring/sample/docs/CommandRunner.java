@@ -174,6 +174,7 @@ final class CommandRunner implements AutoCloseable {
 
     private void startSample() {
         this.sample = SpringApplication.run(IndexingJobsSampleApplication.class, "--server.port=0",
+                "--server.address=127.0.0.1",
                 "--sample.demo.enabled=false", "--sample.simulator.pending=100ms",
                 "--sample.simulator.per-data-source=100ms", "--gradient.watch.initial-interval=50ms",
                 "--gradient.watch.max-interval=100ms");

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RetryPolicy;
@@ -24,6 +25,9 @@ import io.github.gradientspring.simulator.RateLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -74,6 +78,20 @@ class DocumentedMessagesTests {
                 .anyMatch((template) -> matches(template, message.getValue()));
         }
         assertThat(documented).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void anEmptyBaseUrlPropertyStopsTheApplicationWithTheDocumentedMessage() throws IOException {
+        String documented = page().lines()
+            .filter((line) -> line.startsWith("- `baseUrl must not be null or blank`"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(documented).contains("`gradient.base-url=`");
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GradientAutoConfiguration.class))
+            .withPropertyValues("gradient.access-token=a-token", "gradient.base-url=")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessage("baseUrl must not be null or blank"));
     }
 
     @Test
