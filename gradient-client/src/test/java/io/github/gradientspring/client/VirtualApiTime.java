@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -49,38 +47,27 @@ final class VirtualApiTime {
 
     };
 
-    private final Object lock = new Object();
+    private final InFlightExchanges inFlight = new InFlightExchanges();
 
-    private int inFlight;
+    private final Duration settleLimit;
 
     VirtualApiTime() {
+        this(Duration.ofSeconds(20));
+    }
+
+    /** @param settleLimit how long, in real time, a step may take to settle before the test fails */
+    VirtualApiTime(Duration settleLimit) {
+        this.settleLimit = settleLimit;
         this.scheduler.advanceTimeTo(START);
     }
 
     /**
-     * A WebClient builder for the client under test whose filter counts the exchanges on the wire: from the request
-     * until the response body has been read and handed on (the client decodes it and emits the result before the
-     * body's end is counted), or the exchange failed or was cancelled.
+     * A WebClient builder for the client under test (and any other caller of the server) whose filter counts the
+     * exchanges on the wire: from the request until the response body has been read and handed on, or the exchange
+     * failed or was cancelled.
      */
     WebClient.Builder webClientBuilder() {
-        return WebClient.builder().filter((request, next) -> Mono.defer(() -> {
-            AtomicBoolean ended = new AtomicBoolean();
-            Runnable end = () -> {
-                if (ended.compareAndSet(false, true)) {
-                    synchronized (this.lock) {
-                        this.inFlight--;
-                        this.lock.notifyAll();
-                    }
-                }
-            };
-            synchronized (this.lock) {
-                this.inFlight++;
-            }
-            return next.exchange(request)
-                .map((response) -> response.mutate().body((body) -> body.doFinally((signal) -> end.run())).build())
-                .doOnError((error) -> end.run())
-                .doOnCancel(end);
-        }));
+        return WebClient.builder().filter(this.inFlight);
     }
 
     Instant now() {
@@ -118,44 +105,43 @@ final class VirtualApiTime {
         return done.getAsBoolean();
     }
 
-    /** Runs what is due now and waits until no exchange is on the wire, twice in a row. */
+    /**
+     * Runs what is due now and waits (on a monitor, bounded in real time) until no exchange is on the wire, twice in a
+     * row. Also proves that the scheduler still runs tasks: one that was disposed, or whose drain a task left locked
+     * by throwing, runs no task again while its clock still moves, so every timer would silently never fire; a
+     * canary task makes that an error instead of a stalled run.
+     */
     void settle() {
+        if (this.scheduler.isDisposed()) {
+            throw new AssertionError("the virtual-time scheduler runs no more tasks: it was disposed");
+        }
+        AtomicBoolean canary = new AtomicBoolean();
+        this.scheduler.schedule(() -> canary.set(true));
         int quiet = 0;
         for (int round = 0; round < 100_000 && quiet < 2; round++) {
             this.scheduler.advanceTimeBy(Duration.ZERO);
-            if (awaitNoneInFlight()) {
-                quiet++;
+            if (!canary.get()) {
+                throw new AssertionError("the virtual-time scheduler runs no more tasks: a task threw while it was "
+                        + "being drained");
             }
-            else {
-                quiet = 0;
+            if (this.inFlight.get() == 0) {
+                quiet++;
+                continue;
+            }
+            quiet = 0;
+            try {
+                if (!this.inFlight.awaitIdle(this.settleLimit)) {
+                    throw new AssertionError("an exchange was still on the wire after " + this.settleLimit
+                            + " of real time");
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
             }
         }
         if (quiet < 2) {
             throw new AssertionError("the client did not settle");
-        }
-    }
-
-    // true when nothing was in flight; otherwise waits until nothing is and returns false
-    private boolean awaitNoneInFlight() {
-        synchronized (this.lock) {
-            if (this.inFlight == 0) {
-                return true;
-            }
-            long deadline = System.currentTimeMillis() + SETTLE_LIMIT_MILLIS;
-            while (this.inFlight > 0) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    throw new AssertionError("an exchange was still on the wire after 20 s of real time");
-                }
-                try {
-                    this.lock.wait(left);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(ex);
-                }
-            }
-            return false;
         }
     }
 

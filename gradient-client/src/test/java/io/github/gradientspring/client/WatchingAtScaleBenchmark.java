@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +52,6 @@ class WatchingAtScaleBenchmark {
 
     @AfterEach
     void stop() {
-        VirtualTimeScheduler.reset();
         if (this.simulator != null) {
             this.simulator.close();
         }
@@ -64,10 +62,8 @@ class WatchingAtScaleBenchmark {
         this.report.add("| Waiting on 1,000 jobs | Requests | 429 answers | Waits that failed | Detection delay p50 | p99 | Virtual time |");
         this.report.add("|---|---|---|---|---|---|---|");
         this.report.add(naiveSdkWaiters());
-        VirtualTimeScheduler.reset();
         this.simulator.close();
         this.report.add(clientWatches());
-        VirtualTimeScheduler.reset();
         this.simulator.close();
         this.report.add("");
         this.report.add(tenThousandWatches());
@@ -78,8 +74,8 @@ class WatchingAtScaleBenchmark {
         Files.writeString(out, table + "\n", StandardCharsets.UTF_8);
     }
 
-    private List<SeededKnowledgeBase> seed(LockstepClock clock, RateLimits limits, JobTiming timing) {
-        this.simulator = GradientSimulator.builder().clock(clock).rateLimits(limits).jobTiming(timing).start();
+    private List<SeededKnowledgeBase> seed(VirtualApiTime time, RateLimits limits, JobTiming timing) {
+        this.simulator = GradientSimulator.builder().clock(time.clock).rateLimits(limits).jobTiming(timing).start();
         List<SeededKnowledgeBase> knowledgeBases = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             KnowledgeBaseSpec spec = KnowledgeBaseSpec.named("kb-" + i).dataSource(100, 1_000_000).dataSource(50, 500_000);
@@ -95,33 +91,31 @@ class WatchingAtScaleBenchmark {
 
     /** The official SDKs' way: create with up to two retries, then poll each job on its own every 5 seconds. */
     private String naiveSdkWaiters() {
-        VirtualTimeScheduler scheduler = VirtualTimeScheduler.getOrSet();
+        VirtualApiTime clock = new VirtualApiTime();
         NaiveSdk sdk = new NaiveSdk();
-        LockstepClock clock = new LockstepClock(scheduler, sdk.inFlight);
         List<SeededKnowledgeBase> knowledgeBases = seed(clock, RateLimits.DIGITALOCEAN, TIMING);
-        sdk.connect(this.simulator);
+        sdk.connect(this.simulator, clock);
         List<Duration> delays = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < JOBS; i++) {
             String body = "{\"knowledge_base_uuid\":\"" + knowledgeBases.get(i % knowledgeBases.size()).uuid() + "\"}";
             sdk.call("POST", "/v2/gen-ai/indexing_jobs", body)
                 .flatMap((created) -> sdk.waitForCompletion(created.get("job").get("uuid").asString(), clock))
-                .subscribe((finishedAt) -> delays.add(Duration.between(finishedAt, clock.instant())),
+                .subscribe((finishedAt) -> delays.add(Duration.between(finishedAt, clock.now())),
                         (error) -> failed.incrementAndGet());
         }
-        clock.advanceUntil(() -> delays.size() + failed.get() == JOBS, Duration.ofSeconds(1), Duration.ofHours(3));
+        ended(clock.advanceUntil(() -> delays.size() + failed.get() == JOBS, Duration.ofSeconds(1),
+                Duration.ofHours(3)), "the SDK waiters", delays.size(), failed.get());
         return row("Official SDKs' waiters (5 s poll per job)", delays, failed.get(), clock.elapsed());
     }
 
     private String clientWatches() {
-        VirtualTimeScheduler scheduler = VirtualTimeScheduler.getOrSet();
         IndexingJobsClient[] client = new IndexingJobsClient[1];
-        InFlightExchanges inFlight = new InFlightExchanges();
-        LockstepClock clock = new LockstepClock(scheduler, inFlight);
+        VirtualApiTime clock = new VirtualApiTime();
         List<SeededKnowledgeBase> knowledgeBases = seed(clock, RateLimits.DIGITALOCEAN, TIMING);
         client[0] = IndexingJobsClient.builder()
-            .scheduler(scheduler)
-            .webClientBuilder(WebClient.builder().filter(inFlight))
+            .scheduler(clock.scheduler)
+            .webClientBuilder(clock.webClientBuilder())
             .accessToken(this.simulator.accessToken())
             .baseUrl(this.simulator.baseUrl())
             .timeout(Duration.ofDays(1))
@@ -132,11 +126,21 @@ class WatchingAtScaleBenchmark {
             client[0].create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBases.get(i % knowledgeBases.size()).uuid()))
                 .flatMapMany((job) -> client[0].watch(job.uuid()))
                 .filter(IndexingJob::isTerminal)
-                .subscribe((job) -> delays.add(Duration.between(job.finishedAt().toInstant(), clock.instant())),
+                .subscribe((job) -> delays.add(Duration.between(job.finishedAt().toInstant(), clock.now())),
                         (error) -> failed.incrementAndGet());
         }
-        clock.advanceUntil(() -> delays.size() + failed.get() == JOBS, Duration.ofSeconds(1), Duration.ofHours(3));
+        ended(clock.advanceUntil(() -> delays.size() + failed.get() == JOBS, Duration.ofSeconds(1),
+                Duration.ofHours(3)), "the watches", delays.size(), failed.get());
         return row("gradient-spring-boot `watch` (shared budget and hub)", delays, failed.get(), clock.elapsed());
+    }
+
+    /** A side that has not ended every wait within its cap is an error, never a row of "n/a". */
+    private void ended(boolean done, String side, int succeeded, int failed) {
+        if (!done) {
+            throw new AssertionError(side + " did not end within 3 hours of virtual time: " + succeeded + " ended, "
+                    + failed + " failed, " + (JOBS - succeeded - failed) + " still waiting after "
+                    + this.simulator.journal().total() + " requests");
+        }
     }
 
     private String row(String name, List<Duration> delays, int failed, Duration elapsed) {
@@ -155,15 +159,13 @@ class WatchingAtScaleBenchmark {
     /** Ten thousand watches at once on one client: threads added and heap per watch. */
     private String tenThousandWatches() throws Exception {
         int watches = 10_000;
-        VirtualTimeScheduler scheduler = VirtualTimeScheduler.getOrSet();
         IndexingJobsClient[] client = new IndexingJobsClient[1];
-        InFlightExchanges inFlight = new InFlightExchanges();
-        LockstepClock clock = new LockstepClock(scheduler, inFlight);
+        VirtualApiTime clock = new VirtualApiTime();
         List<SeededKnowledgeBase> knowledgeBases = seed(clock, RateLimits.OFF,
                 JobTiming.of(Duration.ofHours(10), Duration.ofHours(1)));
         client[0] = IndexingJobsClient.builder()
-            .scheduler(scheduler)
-            .webClientBuilder(WebClient.builder().filter(inFlight))
+            .scheduler(clock.scheduler)
+            .webClientBuilder(clock.webClientBuilder())
             .accessToken(this.simulator.accessToken())
             .baseUrl(this.simulator.baseUrl())
             .timeout(Duration.ofDays(1))
@@ -211,15 +213,16 @@ class WatchingAtScaleBenchmark {
 
         private final JsonMapper json = JsonMapper.builder().build();
 
-        final InFlightExchanges inFlight = new InFlightExchanges();
-
         private WebClient webClient;
 
-        void connect(GradientSimulator simulator) {
-            this.webClient = WebClient.builder()
+        private VirtualApiTime time;
+
+        // On the shared virtual clock's WebClient builder, so that its exchanges are waited for too.
+        void connect(GradientSimulator simulator, VirtualApiTime time) {
+            this.time = time;
+            this.webClient = time.webClientBuilder()
                 .baseUrl(simulator.baseUrl())
                 .defaultHeader("Authorization", "Bearer " + simulator.accessToken())
-                .filter(this.inFlight)
                 .build();
         }
 
@@ -248,11 +251,11 @@ class WatchingAtScaleBenchmark {
                         wait = Duration.ofSeconds(seconds);
                     }
                 }
-                return Mono.delay(wait).then(Mono.defer(() -> attempt(method, path, body, retries + 1)));
+                return Mono.delay(wait, this.time.scheduler).then(Mono.defer(() -> attempt(method, path, body, retries + 1)));
             });
         }
 
-        Mono<Instant> waitForCompletion(String jobUuid, LockstepClock clock) {
+        Mono<Instant> waitForCompletion(String jobUuid, VirtualApiTime clock) {
             return call("GET", "/v2/gen-ai/indexing_jobs/" + jobUuid, null).flatMap((node) -> {
                 JsonNode job = node.get("job");
                 String phase = job.get("phase").asString();
@@ -260,7 +263,7 @@ class WatchingAtScaleBenchmark {
                         || phase.endsWith("CANCELLED")) {
                     return Mono.just(OffsetDateTime.parse(job.get("finished_at").asString()).toInstant());
                 }
-                return Mono.delay(Duration.ofSeconds(5)).then(Mono.defer(() -> waitForCompletion(jobUuid, clock)));
+                return Mono.delay(Duration.ofSeconds(5), clock.scheduler).then(Mono.defer(() -> waitForCompletion(jobUuid, clock)));
             });
         }
 

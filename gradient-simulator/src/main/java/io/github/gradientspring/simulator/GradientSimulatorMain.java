@@ -16,11 +16,8 @@ public final class GradientSimulatorMain {
     public static final int DEFAULT_PORT = 8089;
 
     /** Stable UUIDs for the demo knowledge base, so commands in the docs can be pasted as they are. */
-    static final String DEMO_KNOWLEDGE_BASE = "9758a232-b351-11ef-bf8f-4e013e2ddde4";
-    static final String[] DEMO_DATA_SOURCES = {
-            "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde4",
-            "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde5",
-            "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde6"};
+    static final String DEMO_KNOWLEDGE_BASE = KnowledgeBaseSpec.DEMO_KNOWLEDGE_BASE_UUID;
+    static final String[] DEMO_DATA_SOURCES = KnowledgeBaseSpec.DEMO_DATA_SOURCE_UUIDS.toArray(String[]::new);
 
     private static final String USAGE = """
             Usage: java -jar gradient-simulator.jar [options]
@@ -28,7 +25,7 @@ public final class GradientSimulatorMain {
               --port N                   port on 127.0.0.1 (default 8089; 0 picks a free one)
               --token T                  access token (default simulator-token)
               --read-only-token T        a token answered 403 on create and cancel (repeatable)
-              --demo                     seed a demo knowledge base with three data sources
+              --demo                     seed the demo knowledge base (four data sources)
               --manual-clock             time stands still until POST /_simulator/clock/advance
               --pending D                time a job stays pending (default 2s); e.g. 500ms, 2s, 1m, PT2S
               --per-data-source D        time each data source takes to index (default 5s)
@@ -115,10 +112,7 @@ public final class GradientSimulatorMain {
                 .jobTiming(JobTiming.of(pending, perDataSource))
                 .start();
         if (demo) {
-            simulator.addKnowledgeBase(KnowledgeBaseSpec.named("demo-docs").withUuid(DEMO_KNOWLEDGE_BASE)
-                    .dataSource(DEMO_DATA_SOURCES[0], 120, 4_800_000)
-                    .dataSource(DEMO_DATA_SOURCES[1], 35, 1_200_000)
-                    .dataSource(DEMO_DATA_SOURCES[2], 8, 64_000));
+            simulator.addKnowledgeBase(KnowledgeBaseSpec.demo());
         }
         printBanner(simulator, out);
         return simulator;

@@ -29,6 +29,30 @@ public final class KnowledgeBaseSpec {
         this.dataSources = List.copyOf(dataSources);
     }
 
+    /** The UUID of the {@linkplain #demo() demo knowledge base}. */
+    public static final String DEMO_KNOWLEDGE_BASE_UUID = "9758a232-b351-11ef-bf8f-4e013e2ddde4";
+
+    /** The UUIDs of the {@linkplain #demo() demo knowledge base}'s four data sources, in order. */
+    public static final List<String> DEMO_DATA_SOURCE_UUIDS = List.of("9a825ee0-bbb1-11ef-bf8f-4e013e2ddde4",
+            "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde5", "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde6",
+            "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde7");
+
+    /**
+     * The demo knowledge base, "demo-docs", with fixed UUIDs so that documented commands can be pasted as they
+     * are: four data sources of 120 items (4.8 MB), 80 items (2 MB), 35 items (1.2 MB) and 8 items (64 KiB),
+     * 243 items in all. The standalone jar's {@code --demo} seeds it; the sample application's local mode seeds
+     * the same contents.
+     *
+     * @return the demo knowledge base's spec
+     */
+    public static KnowledgeBaseSpec demo() {
+        return named("demo-docs").withUuid(DEMO_KNOWLEDGE_BASE_UUID)
+                .dataSource(DEMO_DATA_SOURCE_UUIDS.get(0), 120, 4_800_000)
+                .dataSource(DEMO_DATA_SOURCE_UUIDS.get(1), 80, 2_000_000)
+                .dataSource(DEMO_DATA_SOURCE_UUIDS.get(2), 35, 1_200_000)
+                .dataSource(DEMO_DATA_SOURCE_UUIDS.get(3), 8, 65_536);
+    }
+
     /** A knowledge base with this display name and no data sources yet. */
     public static KnowledgeBaseSpec named(String name) {
         Objects.requireNonNull(name, "name");

@@ -169,8 +169,18 @@ final class WireJson {
 
     private static void instantIfPresent(JsonGenerator g, String name, @Nullable Instant value) {
         if (value != null) {
-            // Millisecond precision, like the real API's timestamps, whatever the precision of the clock.
-            g.writeStringProperty(name, DateTimeFormatter.ISO_INSTANT.format(value.truncatedTo(ChronoUnit.MILLIS)));
+            g.writeStringProperty(name, time(value));
         }
     }
+
+    /**
+     * An instant as the wire shows it: RFC 3339 in UTC with exactly three fraction digits, {@code .000} included
+     * (ISO_INSTANT would leave a zero fraction out), whatever the precision of the clock.
+     */
+    static String time(Instant value) {
+        return MILLIS.format(value.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
 }

@@ -59,7 +59,7 @@ class AdminApiTest {
         assertThat(state.get("base_url").asString()).isEqualTo(simulator.baseUrl());
         assertThat(state.get("access_token").asString()).isEqualTo("simulator-token");
         assertThat(state.get("manual").asBoolean()).isTrue();
-        assertThat(state.get("now").asString()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(state.get("now").asString()).isEqualTo("2026-01-01T00:00:00.000Z");
         assertThat(state.get("knowledge_bases")).hasSize(1);
     }
 
@@ -68,9 +68,9 @@ class AdminApiTest {
         String kb = seed();
         String job = http.post(JOBS, Fixtures.createBody(kb)).job().get("uuid").asString();
         JsonNode advanced = admin.post("/_simulator/clock/advance", "{\"seconds\": 60}").json();
-        assertThat(advanced.get("now").asString()).isEqualTo("2026-01-01T00:01:00Z");
+        assertThat(advanced.get("now").asString()).isEqualTo("2026-01-01T00:01:00.000Z");
         assertThat(admin.post("/_simulator/clock/advance", "{\"duration\": \"PT1M\"}").json().get("now").asString())
-                .isEqualTo("2026-01-01T00:02:00Z");
+                .isEqualTo("2026-01-01T00:02:00.000Z");
         assertThat(admin.post("/_simulator/clock/advance", "{\"millis\": 500}").status()).isEqualTo(200);
         assertThat(admin.get("/_simulator/clock").json().get("now").asString()).isEqualTo("2026-01-01T00:02:00.500Z");
         assertThat(http.get(JOBS + "/" + job).job().get("phase").asString()).isEqualTo("BATCH_JOB_PHASE_SUCCEEDED");
@@ -83,6 +83,16 @@ class AdminApiTest {
             Http.Response response = new Http(real.baseUrl(), null).post("/_simulator/clock/advance", "{\"seconds\":1}");
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.json().get("message").asString()).contains("real clock");
+        }
+    }
+
+    @Test
+    void advancingARealClockOverHttpNamesTheJarsFlag() {
+        try (GradientSimulator real = GradientSimulator.builder().start()) {
+            Http.Response response = new Http(real.baseUrl(), null).post("/_simulator/clock/advance", "{\"seconds\":1}");
+            assertThat(response.json().get("message").asString())
+                .isEqualTo("The simulator runs on a real clock; start it with --manual-clock "
+                        + "(GradientSimulator.builder().manualClock() in Java) to advance time");
         }
     }
 

@@ -40,12 +40,12 @@ class CancelTest extends ManualSimulatorTest {
         simulator.advance(Duration.ofSeconds(6));
         JsonNode job = cancel(uuid).job();
         assertThat(job.get("phase").asString()).isEqualTo("BATCH_JOB_PHASE_CANCELLED");
-        assertThat(job.get("started_at").asString()).isEqualTo("2026-01-01T00:00:01Z");
-        assertThat(job.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:06Z");
+        assertThat(job.get("started_at").asString()).isEqualTo("2026-01-01T00:00:01.000Z");
+        assertThat(job.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:06.000Z");
         JsonNode running = job.get("data_source_jobs").get(0);
         assertThat(running.get("status").asString()).isEqualTo("DATA_SOURCE_STATUS_CANCELLED");
         assertThat(running.get("indexed_item_count").asString()).isEqualTo("50");
-        assertThat(running.get("completed_at").asString()).isEqualTo("2026-01-01T00:00:06Z");
+        assertThat(running.get("completed_at").asString()).isEqualTo("2026-01-01T00:00:06.000Z");
         assertThat(job.get("data_source_jobs").get(1).get("status").asString()).isEqualTo("DATA_SOURCE_STATUS_CANCELLED");
 
         simulator.advance(Duration.ofHours(1));
@@ -91,7 +91,7 @@ class CancelTest extends ManualSimulatorTest {
         simulator.advance(Duration.ofSeconds(3));
         JsonNode second = cancel(uuid).job();
         assertThat(second).isEqualTo(first);
-        assertThat(second.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:03Z");
+        assertThat(second.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:03.000Z");
     }
 
     @Test

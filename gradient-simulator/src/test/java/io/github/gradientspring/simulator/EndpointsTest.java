@@ -29,8 +29,8 @@ class EndpointsTest extends ManualSimulatorTest {
         assertThat(job.get("data_source_uuids").get(0).asString()).isEqualTo(kb.dataSourceUuid(0));
         assertThat(job.get("phase").asString()).isEqualTo("BATCH_JOB_PHASE_PENDING");
         assertThat(job.get("status").asString()).isEqualTo("INDEX_JOB_STATUS_PENDING");
-        assertThat(job.get("created_at").asString()).isEqualTo("2026-01-01T00:00:00Z");
-        assertThat(job.get("updated_at").asString()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(job.get("created_at").asString()).isEqualTo("2026-01-01T00:00:00.000Z");
+        assertThat(job.get("updated_at").asString()).isEqualTo("2026-01-01T00:00:00.000Z");
         assertThat(job.has("started_at")).isFalse();
         assertThat(job.has("finished_at")).isFalse();
         // int64 fields are JSON numbers, uint64 fields are JSON strings (gradient-api.md §1.8).

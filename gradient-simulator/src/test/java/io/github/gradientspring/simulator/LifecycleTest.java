@@ -38,7 +38,7 @@ class LifecycleTest extends ManualSimulatorTest {
         JsonNode started = jobAfter(uuid, Duration.ofSeconds(1));
         assertThat(started.get("phase").asString()).isEqualTo("BATCH_JOB_PHASE_RUNNING");
         assertThat(started.get("status").asString()).isEqualTo("INDEX_JOB_STATUS_IN_PROGRESS");
-        assertThat(started.get("started_at").asString()).isEqualTo("2026-01-01T00:00:01Z");
+        assertThat(started.get("started_at").asString()).isEqualTo("2026-01-01T00:00:01.000Z");
         assertThat(ds(started, 0, "status")).isEqualTo("DATA_SOURCE_STATUS_IN_PROGRESS");
         assertThat(ds(started, 1, "status")).isEqualTo("DATA_SOURCE_STATUS_UNKNOWN");
 
@@ -48,14 +48,14 @@ class LifecycleTest extends ManualSimulatorTest {
         assertThat(halfway.get("total_tokens").asString()).isEqualTo("50000");
         assertThat(halfway.get("tokens").asLong()).isEqualTo(50_000);
         assertThat(halfway.get("completed_datasources").asLong()).isZero();
-        assertThat(halfway.get("updated_at").asString()).isEqualTo("2026-01-01T00:00:06Z");
+        assertThat(halfway.get("updated_at").asString()).isEqualTo("2026-01-01T00:00:06.000Z");
 
         JsonNode second = jobAfter(uuid, Duration.ofSeconds(5));
         assertThat(ds(second, 0, "status")).isEqualTo("DATA_SOURCE_STATUS_UPDATED");
         assertThat(ds(second, 0, "indexed_item_count")).isEqualTo("100");
-        assertThat(ds(second, 0, "completed_at")).isEqualTo("2026-01-01T00:00:11Z");
+        assertThat(ds(second, 0, "completed_at")).isEqualTo("2026-01-01T00:00:11.000Z");
         assertThat(ds(second, 1, "status")).isEqualTo("DATA_SOURCE_STATUS_IN_PROGRESS");
-        assertThat(ds(second, 1, "started_at")).isEqualTo("2026-01-01T00:00:11Z");
+        assertThat(ds(second, 1, "started_at")).isEqualTo("2026-01-01T00:00:11.000Z");
         assertThat(second.get("completed_datasources").asLong()).isEqualTo(1);
         assertThat(second.get("total_datasources").asLong()).isEqualTo(2);
     }
@@ -66,8 +66,8 @@ class LifecycleTest extends ManualSimulatorTest {
         JsonNode job = jobAfter(uuid, Duration.ofSeconds(21));
         assertThat(job.get("phase").asString()).isEqualTo("BATCH_JOB_PHASE_SUCCEEDED");
         assertThat(job.get("status").asString()).isEqualTo("INDEX_JOB_STATUS_COMPLETED");
-        assertThat(job.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:21Z");
-        assertThat(job.get("updated_at").asString()).isEqualTo("2026-01-01T00:00:21Z");
+        assertThat(job.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:21.000Z");
+        assertThat(job.get("updated_at").asString()).isEqualTo("2026-01-01T00:00:21.000Z");
         assertThat(job.get("completed_datasources").asLong()).isEqualTo(2);
         assertThat(job.get("total_tokens").asString()).isEqualTo("101000");
         assertThat(job.get("is_report_available").asBoolean()).isTrue();
@@ -108,7 +108,7 @@ class LifecycleTest extends ManualSimulatorTest {
         JsonNode job = jobAfter(uuid, Duration.ofSeconds(5));
         assertThat(job.get("phase").asString()).isEqualTo("BATCH_JOB_PHASE_FAILED");
         assertThat(job.get("status").asString()).isEqualTo("INDEX_JOB_STATUS_FAILED");
-        assertThat(job.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:11Z");
+        assertThat(job.get("finished_at").asString()).isEqualTo("2026-01-01T00:00:11.000Z");
         assertThat(ds(job, 0, "status")).isEqualTo("DATA_SOURCE_STATUS_FAILED");
         assertThat(ds(job, 0, "failed_item_count")).isEqualTo("100");
         assertThat(ds(job, 0, "error_msg")).isNotBlank();

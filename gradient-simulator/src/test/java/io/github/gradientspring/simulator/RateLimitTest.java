@@ -29,6 +29,43 @@ class RateLimitTest {
     }
 
     @Test
+    void aFaultThatReplacesTheAnswerCarriesNoRateLimitHeadersAndIsNotCounted() {
+        try (GradientSimulator simulator = Fixtures.manual().start()) {
+            Http http = Http.to(simulator);
+            simulator.faults().on(Operation.LIST).respond(Fault.status(503));
+            Http.Response faulted = http.get(JOBS);
+            assertThat(faulted.status()).isEqualTo(503);
+            assertThat(faulted.header("x-request-id")).isNotBlank();
+            assertThat(faulted.header("ratelimit-limit")).isNull();
+            assertThat(faulted.header("ratelimit-remaining")).isNull();
+            // Not counted: the next real answer still has all but one request of the budget left.
+            assertThat(http.get(JOBS).header("ratelimit-remaining")).isEqualTo("4999");
+        }
+    }
+
+    @Test
+    void aFaultThatKeepsTheRealAnswerIsCountedAndCarriesTheHeaders() {
+        try (GradientSimulator simulator = Fixtures.manual().start()) {
+            Http http = Http.to(simulator);
+            simulator.faults().on(Operation.LIST).respond(Fault.wrongContentType());
+            Http.Response faulted = http.get(JOBS);
+            assertThat(faulted.status()).isEqualTo(200);
+            assertThat(faulted.header("ratelimit-remaining")).isEqualTo("4999");
+            assertThat(http.get(JOBS).header("ratelimit-remaining")).isEqualTo("4998");
+        }
+    }
+
+    @Test
+    void aFaultIsAnsweredBeforeTheTokenIsChecked() {
+        try (GradientSimulator simulator = Fixtures.manual().start()) {
+            simulator.faults().on(Operation.LIST).respond(Fault.status(503));
+            Http.Response faulted = new Http(simulator.baseUrl(), "a-wrong-token").get(JOBS);
+            assertThat(faulted.status()).isEqualTo(503);
+            assertThat(new Http(simulator.baseUrl(), "a-wrong-token").get(JOBS).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void resetRollsToTheNextOldestRequestOnceTheOldestExpires() {
         try (GradientSimulator simulator = Fixtures.manual().start()) {
             Http http = Http.to(simulator);

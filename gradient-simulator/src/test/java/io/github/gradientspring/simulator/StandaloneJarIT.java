@@ -56,7 +56,7 @@ class StandaloneJarIT {
             Http.Response created = http.post("/v2/gen-ai/indexing_jobs",
                     Fixtures.createBody(GradientSimulatorMain.DEMO_KNOWLEDGE_BASE));
             assertThat(created.status()).isEqualTo(200);
-            assertThat(created.job().get("total_datasources").asInt()).isEqualTo(3);
+            assertThat(created.job().get("total_datasources").asInt()).isEqualTo(4);
         }
         finally {
             process.destroy();

@@ -33,8 +33,27 @@ class StandaloneTest {
             Http.Response created = http.post("/v2/gen-ai/indexing_jobs",
                     Fixtures.createBody(GradientSimulatorMain.DEMO_KNOWLEDGE_BASE));
             assertThat(created.status()).isEqualTo(200);
-            assertThat(created.job().get("total_datasources").asInt()).isEqualTo(3);
+            assertThat(created.job().get("total_datasources").asInt()).isEqualTo(4);
             assertThat(http.withToken("simulator-token").get("/v2/gen-ai/indexing_jobs").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void demoSeedsTheDemoKnowledgeBaseOfFourDataSourcesAnd243Items() {
+        try (GradientSimulator simulator = GradientSimulatorMain.launch(new String[] {"--port", "0", "--demo"}, out);
+                GradientSimulator reference = GradientSimulator.builder().start()) {
+            SeededKnowledgeBase expected = reference.addKnowledgeBase(KnowledgeBaseSpec.demo());
+            assertThat(simulator.knowledgeBases()).singleElement().satisfies((kb) -> {
+                assertThat(kb.uuid()).isEqualTo("9758a232-b351-11ef-bf8f-4e013e2ddde4");
+                assertThat(kb.name()).isEqualTo("demo-docs");
+                assertThat(kb.dataSources()).extracting(SeededDataSource::uuid, SeededDataSource::itemCount,
+                        SeededDataSource::totalBytes)
+                    .containsExactlyElementsOf(expected.dataSources().stream()
+                        .map((source) -> org.assertj.core.groups.Tuple.tuple(source.uuid(), source.itemCount(),
+                                source.totalBytes()))
+                        .toList());
+                assertThat(kb.dataSources().stream().mapToLong(SeededDataSource::itemCount).sum()).isEqualTo(243);
+            });
         }
     }
 

@@ -8,6 +8,9 @@ import io.github.gradientspring.client.model.IndexingJob;
 
 import org.jspecify.annotations.Nullable;
 
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.HttpResources;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +33,21 @@ public final class FirstCallApp {
         return new SpringApplicationBuilder(StartupApp.class).web(WebApplicationType.NONE)
             .properties("gradient.access-token=x", "gradient.base-url=" + baseUrl, "spring.main.banner-mode=off")
             .run();
+    }
+
+    /**
+     * Stops the application and Reactor Netty's global event loops and connection pool, and waits until their
+     * threads have ended. The loops outlive the context, and a loop thread that ends loads Netty classes as it
+     * frees its pooled memory ({@code io.netty.buffer.FreeChunkEvent}); once the caller has closed this class's
+     * loader, that fails with a {@code NoClassDefFoundError}. So they end here, while the loader is open.
+     * @param context the running application
+     */
+    public static void stop(ConfigurableApplicationContext context) {
+        context.close();
+        // A quiet period, during which the loops still run tasks, lets the pool close its connections on them.
+        HttpResources.disposeLoopsAndConnectionsLater(Duration.ofMillis(100), Duration.ofSeconds(5))
+            .block(Duration.ofSeconds(10));
+        Schedulers.shutdownNow();
     }
 
     /**

@@ -3,6 +3,8 @@ package io.github.gradientspring.benchmarks.startup;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -64,18 +66,66 @@ public class FirstCallBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws IOException, InterruptedException, URISyntaxException {
         try {
-            ((AutoCloseable) this.context).close();
+            Class<?> app = this.loader.loadClass(FirstCallApp.class.getName());
+            Class<?> contextType = this.loader.loadClass("org.springframework.context.ConfigurableApplicationContext");
+            inApplicationLoader(() -> app.getMethod("stop", contextType).invoke(null, this.context));
         }
         catch (Exception ex) {
             throw new IllegalStateException("the application did not close", ex);
         }
         finally {
+            endThreadsOfTheApplication();
             this.loader.close();
             this.responder.close();
         }
         if (!Payloads.JOB_UUID.equals(this.answered)) {
             throw new IllegalStateException("the first call did not return the cancelled job: " + this.answered);
         }
+    }
+
+    /**
+     * Waits, at most 10 s, until the Netty threads the application started have ended, so that none of them still
+     * needs a class of the loader once it is closed.
+     */
+    private void endThreadsOfTheApplication() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread thread : nettyThreadsOf(this.loader)) {
+            {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0) {
+                    thread.join(left);
+                }
+            }
+        }
+    }
+
+    /**
+     * The live Netty threads of a class loader's Netty: Reactor Netty's event loops. Not the client's deadline
+     * timer ({@code gradient-attempt-deadlines}), a process-wide daemon that nothing can stop and that does no
+     * more than tick once the application is closed.
+     * @param loader the application's class loader
+     * @return the threads
+     */
+    static List<Thread> nettyThreadsOf(ClassLoader loader) {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("gradient-attempt-deadlines")) {
+                continue;
+            }
+            for (Class<?> type = thread.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals("io.netty.util.concurrent.FastThreadLocalThread")
+                        && type.getClassLoader() == loader && thread.isAlive()) {
+                    threads.add(thread);
+                    break;
+                }
+            }
+        }
+        return threads;
+    }
+
+    /** The class loader of the application, for the test that no thread of it outlives {@link #stop()}. */
+    ClassLoader applicationLoader() {
+        return this.loader;
     }
 
     private <T> T inApplicationLoader(Callable<T> action) throws Exception {
