@@ -25,7 +25,7 @@ final class ClientDecodePath {
 
     static {
         try {
-            Class<?> type = Class.forName("io.github.gradientspring.client.GradientJson");
+            Class<?> type = Class.forName("io.github.gradientspring.client.internal.GradientJson");
             Field instance = type.getDeclaredField("INSTANCE");
             instance.setAccessible(true);
             JSON = instance.get(null);

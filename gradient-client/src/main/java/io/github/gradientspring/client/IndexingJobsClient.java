@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.gradientspring.client.error.GradientException;
 import io.github.gradientspring.client.error.IndexingJobFailedException;
 import io.github.gradientspring.client.error.IndexingJobTimeoutException;
+import io.github.gradientspring.client.internal.DefaultIndexingJobsClientBuilder;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
 import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
@@ -38,6 +39,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  *     .build();
  * IndexingJob cancelled = client.cancel(jobUuid).block();
  * }</pre>
+ * <p>
+ * The longest file of the client because it is the whole documented contract: every operation and every builder
+ * setting, each with its Javadoc.
  */
 public interface IndexingJobsClient {
 

@@ -94,7 +94,7 @@ public final class RetryPolicy {
      * @param asked the wait the response asked for, or {@code null}
      * @return the wait to honour, or {@code null} when there is none to honour (then the backoff applies)
      */
-    @Nullable Duration honouredRetryAfter(@Nullable Duration asked) {
+    public @Nullable Duration honouredRetryAfter(@Nullable Duration asked) {
         if (asked == null || asked.isNegative() || asked.isZero() || asked.compareTo(this.maxRetryAfter) > 0) {
             return null;
         }

@@ -131,11 +131,12 @@ public final class RetryQuota {
     }
 
     /**
-     * Takes the cost of one retry, if the quota holds it.
+     * Takes the cost of one retry, if the quota holds it. The client calls this before each retry; a quota shared
+     * with code of your own can be drawn from the same way.
      * @param afterTimeout whether the failed attempt timed out
      * @return the tokens taken (0 when disabled), or -1 when the retry is refused
      */
-    int tryAcquire(boolean afterTimeout) {
+    public int tryAcquire(boolean afterTimeout) {
         if (!this.enabled) {
             return 0;
         }
@@ -153,10 +154,10 @@ public final class RetryQuota {
     }
 
     /**
-     * Refills the quota after a call succeeded.
+     * Refills the quota after a call succeeded; the client calls this once per successful call.
      * @param lastRetryCost what the call's last retry took, or -1 when it succeeded at its first attempt
      */
-    void succeeded(int lastRetryCost) {
+    public void succeeded(int lastRetryCost) {
         if (!this.enabled) {
             return;
         }

@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CancellationTests {
 
+    // A new watch is first polled this long after it starts, so that watches started together share their first poll.
+    private static final Duration FIRST_POLL_DELAY = Duration.ofMillis(50);
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private GradientSimulator simulator;
@@ -167,7 +170,7 @@ class CancellationTests {
     /** Starts a watch and lets two polls of it happen. */
     private Disposable watchTwoPolls() throws Exception {
         Disposable watch = this.client.watch(this.job).subscribe((job) -> { }, (error) -> { });
-        this.time.advanceTimeBy(WatchHub.FIRST_POLL_DELAY);
+        this.time.advanceTimeBy(FIRST_POLL_DELAY);
         awaitRetrieves(1);
         assertThat(this.inFlight.awaitIdle(WAIT)).as("first poll done").isTrue();
         this.time.advanceTimeBy(Duration.ofSeconds(2));
@@ -200,7 +203,7 @@ class CancellationTests {
     void cancellingAWatchDuringItsPollAbortsThePoll() throws Exception {
                 stallRetrieves();
         Disposable watch = this.client.watch(this.job).subscribe((job) -> { }, (error) -> { });
-        this.time.advanceTimeBy(WatchHub.FIRST_POLL_DELAY);
+        this.time.advanceTimeBy(FIRST_POLL_DELAY);
         awaitRetrieves(1);
         watch.dispose();
         assertThat(this.inFlight.awaitIdle(WAIT)).as("the poll was given up").isTrue();

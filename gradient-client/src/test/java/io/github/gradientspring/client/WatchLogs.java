@@ -18,7 +18,8 @@ final class WatchLogs {
 
     static List<ILoggingEvent> capture(Runnable action) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger logger = context.getLogger(WatchHub.class.getName());
+        // The logger name docs/watching.md gives.
+        Logger logger = context.getLogger("io.github.gradientspring.client.internal.WatchHub");
         Level previous = logger.getLevel();
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.setContext(context);

@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class WatchTests {
 
+    // A new watch is first polled this long after it starts, so that watches started together share their first poll.
+    private static final Duration FIRST_POLL_DELAY = Duration.ofMillis(50);
+
     private final MockGradientApi api = new MockGradientApi();
 
     // Real intervals of a millisecond keep these tests quick without virtual time; nothing here asserts on time.
@@ -236,8 +239,9 @@ class WatchTests {
     @Test
     void cancellingAWatchStopsItsPolling() throws InterruptedException {
         script(job("RUNNING", 1));
-        IndexingJobsClient slowPolling = this.api.client();
-        VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        // On virtual time, so that the next poll can only come when the test moves the clock.
+        IndexingJobsClient slowPolling = this.api.builder().scheduler(time).build();
         try {
             List<IndexingJob> seen = new CopyOnWriteArrayList<>();
             CountDownLatch first = new CountDownLatch(1);
@@ -245,7 +249,7 @@ class WatchTests {
                 seen.add(job);
                 first.countDown();
             });
-            time.advanceTimeBy(WatchHub.FIRST_POLL_DELAY);
+            time.advanceTimeBy(FIRST_POLL_DELAY);
             assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
             watching.dispose();
             time.advanceTimeBy(Duration.ofHours(2));
@@ -253,7 +257,7 @@ class WatchTests {
             assertThat(seen).hasSize(1);
         }
         finally {
-            VirtualTimeScheduler.reset();
+            time.dispose();
         }
     }
 

@@ -43,7 +43,7 @@ class GradientRuntimeHints implements RuntimeHintsRegistrar {
     static final List<String> ENVELOPE_TYPES = List.of("JobEnvelope", "JobsEnvelope", "WireLinks", "WirePages",
             "DataSourcesEnvelope", "SignedUrlEnvelope", "ErrorBody", "CreateBody")
         .stream()
-        .map((name) -> "io.github.gradientspring.client.GradientJson$" + name)
+        .map((name) -> "io.github.gradientspring.client.internal.GradientJson$" + name)
         .toList();
 
     /** The resource holding the client's version. */

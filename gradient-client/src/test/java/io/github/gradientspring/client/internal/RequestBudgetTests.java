@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.github.gradientspring.client.LocalRequestBudget.Priority;
+import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RateLimitPolicy;
+import io.github.gradientspring.client.RetryPolicy;
+import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.RequestBudget;
+import io.github.gradientspring.client.GradientOperation;
+import io.github.gradientspring.client.internal.LocalRequestBudget.Priority;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException.Window;
 import io.github.gradientspring.client.model.RateLimitStatus;

@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import io.github.gradientspring.client.RetryPolicy;
 import io.github.gradientspring.client.model.RateLimitStatus;
 
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

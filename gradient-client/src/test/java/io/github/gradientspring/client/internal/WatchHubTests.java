@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.gradientspring.client.RetryPolicy;
+import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.GradientOperation;
 import io.github.gradientspring.client.error.GradientNotFoundException;
 import io.github.gradientspring.client.error.GradientApiError;
 import io.github.gradientspring.client.error.GradientRateLimitException;

@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,6 +47,9 @@ import reactor.core.scheduler.Scheduler;
  * to the watch (a lagging replica behind the list, say) is dropped and logged at debug level. States without
  * {@code updated_at}, on either side, cannot be ordered and are judged by content alone, as are states with equal
  * timestamps.
+ * <p>
+ * Longer than the other classes because the watches' bookkeeping, the polling cycle and the list sweep share one
+ * lock and one timer: split apart, each piece would have to hand that lock to the others.
  */
 final class WatchHub {
 

@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Clock;
 import java.time.Instant;

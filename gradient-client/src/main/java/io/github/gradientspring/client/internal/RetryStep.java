@@ -1,8 +1,10 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.gradientspring.client.RetryPolicy;
+import io.github.gradientspring.client.RetryQuota;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;

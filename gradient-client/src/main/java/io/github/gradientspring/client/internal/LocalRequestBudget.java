@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.gradientspring.client.RateLimitPolicy;
+import io.github.gradientspring.client.RequestBudget;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException.Window;
 import io.github.gradientspring.client.model.RateLimitStatus;
@@ -26,6 +28,10 @@ import reactor.core.publisher.MonoSink;
  * policy's {@link RateLimitPolicy#maxWait() max wait}, and fails at once when the wait it already knows of is longer
  * or when {@link RateLimitPolicy#maxQueued() max queued} calls already wait. Polls wait as long as needed; their number is
  * bounded by the watch hubs (a hub has at most 16 polls out).
+ * <p>
+ * A little over the usual length because one lock guards the queues, the windows and what DigitalOcean said, and
+ * every grant decision reads all three; the counting itself lives in {@link RollingWindow}, {@link ApiAllowance}
+ * and {@link FairQueues}.
  */
 final class LocalRequestBudget implements RequestBudget {
 

@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.net.URI;
 import java.time.Clock;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RateLimitPolicy;
+import io.github.gradientspring.client.RetryPolicy;
+import io.github.gradientspring.client.RetryQuota;
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.client.observation.GradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientResponseListener;
@@ -21,8 +25,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Collects and checks the settings of an {@link IndexingJobsClient}; each setter checks its value at once, so
  * that a mistake names the setting where it was made.
+ * <p>
+ * Its length is that of the setting list: one field, one checking setter and one line of {@link #copy()} each, and
+ * {@link #build()}, which puts them together.
  */
-final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Builder {
+public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Builder {
 
     static final int DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 

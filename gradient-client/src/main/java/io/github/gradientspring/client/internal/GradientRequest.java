@@ -1,7 +1,8 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.net.URI;
 
+import io.github.gradientspring.client.GradientOperation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;

@@ -1,10 +1,11 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.github.gradientspring.client.GradientOperation;
 import io.github.gradientspring.client.error.GradientApiException;
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientResponseException;

@@ -1,8 +1,11 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
+import io.github.gradientspring.client.RetryPolicy;
+import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.GradientOperation;
 import io.github.gradientspring.client.error.GradientApiException;
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientTimeoutException;

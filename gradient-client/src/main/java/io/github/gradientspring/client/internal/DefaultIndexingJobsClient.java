@@ -1,4 +1,4 @@
-package io.github.gradientspring.client;
+package io.github.gradientspring.client.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.gradientspring.client.GradientExchange.BodyReader;
+import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RequestBudget;
+import io.github.gradientspring.client.GradientOperation;
+import io.github.gradientspring.client.internal.GradientExchange.BodyReader;
 import io.github.gradientspring.client.error.GradientResponseException;
 import io.github.gradientspring.client.error.IndexingJobFailedException;
 import io.github.gradientspring.client.error.IndexingJobTimeoutException;
@@ -27,6 +30,9 @@ import org.springframework.http.HttpMethod;
  * The {@link IndexingJobsClient}: a thin facade of endpoints. Each method checks its arguments, describes its
  * request and hands it to {@link #call}, which wraps one {@link GradientExchange} attempt in the request budget, the
  * retries and one observation; {@code watch} goes through the {@link WatchHub}, which polls through the same path.
+ * <p>
+ * Its length is that of the API: ten operations, the paging of {@code listAll} and the poller the watch hub uses,
+ * each a few lines over {@link #call}.
  */
 final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
