@@ -50,6 +50,9 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     static final String BY_KNOWLEDGE_BASE_TEMPLATE = "/v2/gen-ai/knowledge_bases/{uuid}/indexing_jobs";
 
+    private static final GradientExchange.ResponseFeedback NO_FEEDBACK = (status, rateLimit, retryAfter) -> {
+    };
+
     private final GradientJson json = GradientJson.INSTANCE;
 
     private final ClientSettings settings;
@@ -208,9 +211,12 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
                 (state) -> {
                     // Each attempt takes a slot of the budget first and tells it what the response said; the slot is
                     // released however the attempt ends.
-                    Mono<T> attempt = this.budget.acquire(priority).flatMap((permit) -> this.exchange
-                        .attempt(request, reader, state, permit::responded)
-                        .doFinally((signal) -> permit.release()));
+                    // (Without a rate limit there is no slot to take and nothing to tell: the attempt alone.)
+                    Mono<T> attempt = !this.budget.isEnabled()
+                            ? Mono.defer(() -> this.exchange.attempt(request, reader, state, NO_FEEDBACK))
+                            : this.budget.acquire(priority).flatMap((permit) -> this.exchange
+                                .attempt(request, reader, state, permit::responded)
+                                .doFinally((signal) -> permit.release()));
                     return this.retries.withRetries(request, attempt, state);
                 });
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import io.github.gradientspring.client.error.GradientApiError;
 import io.github.gradientspring.client.error.GradientApiException;
@@ -11,6 +12,7 @@ import io.github.gradientspring.client.error.GradientResponseException;
 import io.github.gradientspring.client.model.RateLimitStatus;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -65,8 +67,13 @@ final class GradientExchange {
                 ? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
         Duration timeout = this.settings.timeout();
         String description = request.description();
+        // The attempt ends when the timer does: takeUntilOther cancels the exchange (its connection is closed) and
+        // completes empty, which no answered attempt does. Not Mono.timeout: it names its source on every subscription
+        // by walking the operator chain (FluxTimeout.addNameToTimeoutDescription), a cost per call for a message the
+        // client replaces anyway.
         return exchange.exchangeToMono((response) -> handle(response, description, reader, state, feedback))
-            .timeout(timeout)
+            .takeUntilOther(Mono.delay(timeout, Schedulers.parallel()))
+            .switchIfEmpty(Mono.error(TimeoutException::new))
             .onErrorMap((failure) -> TransportErrors.map(failure, description, timeout,
                     this.settings.maxResponseBytes()));
     }

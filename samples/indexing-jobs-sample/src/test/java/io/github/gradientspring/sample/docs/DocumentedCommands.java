@@ -503,7 +503,7 @@ final class DocumentedCommands {
 
     private List<String> benchmarkMethods(Reactor.Module module) {
         List<String> names = new ArrayList<>();
-        Pattern benchmark = Pattern.compile("@Benchmark\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*public\\s+[\\w<>\\[\\]]+\\s+(\\w+)\\(");
+        Pattern benchmark = Pattern.compile("@Benchmark\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*public\\s+(?:@\\w+\\s+)*[\\w<>\\[\\].]+\\s+(\\w+)\\(");
         for (Path file : this.reactor.sourcesNamed(module.directory(), "main", Pattern.compile(".*"))) {
             String text = read(file);
             Matcher method = benchmark.matcher(text);
