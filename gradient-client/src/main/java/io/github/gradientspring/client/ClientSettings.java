@@ -1,13 +1,13 @@
 package io.github.gradientspring.client;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import io.github.gradientspring.client.observation.GradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checked, immutable settings a built client runs with.
@@ -18,19 +18,11 @@ import io.micrometer.observation.ObservationRegistry;
  */
 record ClientSettings(URI baseUrl, Duration timeout, int maxResponseBytes, RetryDecider retries,
         ObservationRegistry observationRegistry, Duration watchInitialInterval, Duration watchMaxInterval,
-        Duration watchTimeout, int listAllPageSize, Clock clock, GradientObservationConvention observationConvention,
+        Duration watchTimeout, int listAllPageSize, @Nullable GradientObservationConvention observationConvention,
         List<GradientResponseListener> responseListeners) {
 
     ClientSettings {
         responseListeners = List.copyOf(responseListeners);
-    }
-
-    /** Settings without an observation convention or response listeners. */
-    ClientSettings(URI baseUrl, Duration timeout, int maxResponseBytes, RetryDecider retries,
-            ObservationRegistry observationRegistry, Duration watchInitialInterval, Duration watchMaxInterval,
-            Duration watchTimeout, int listAllPageSize, Clock clock) {
-        this(baseUrl, timeout, maxResponseBytes, retries, observationRegistry, watchInitialInterval, watchMaxInterval,
-                watchTimeout, listAllPageSize, clock, null, List.of());
     }
 
 }

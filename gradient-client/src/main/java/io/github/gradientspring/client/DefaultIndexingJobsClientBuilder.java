@@ -1,29 +1,21 @@
 package io.github.gradientspring.client;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
-import java.util.function.Function;
 
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.client.observation.GradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -69,16 +61,8 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     // null: each client built gets its own RetryQuota.standard()
     private RetryQuota retryQuota;
 
-    private Clock clock = Clock.systemUTC();
+    private @Nullable Scheduler scheduler;
 
-    private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
-
-    // Lambdas rather than method references: a method reference links its class when the builder is made, and
-    // linking Mono verifies it, which loads about 110 of Reactor's classes while the application starts. A lambda
-    // reaches Mono and the timer wheel on the first call, which needs them anyway.
-    private Function<Duration, Mono<Long>> retryDelays = (delay) -> Mono.delay(delay);
-
-    private Function<Duration, Mono<Long>> attemptDeadlines = (timeout) -> AttemptDeadlines.onTimerWheel(timeout);
 
     @Override
     public IndexingJobsClient.Builder accessToken(String accessToken) {
@@ -101,7 +85,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     @Override
     public IndexingJobsClient.Builder baseUrl(String baseUrl) {
-        this.baseUrl = checkBaseUrl(baseUrl);
+        this.baseUrl = TransportSafety.checkBaseUrl(baseUrl);
         return this;
     }
 
@@ -181,12 +165,9 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.watchMaxInterval = this.watchMaxInterval;
         copy.watchTimeout = this.watchTimeout;
         copy.listAllPageSize = this.listAllPageSize;
-        copy.clock = this.clock;
-        copy.jitterSource = this.jitterSource;
-        copy.retryDelays = this.retryDelays;
-        copy.attemptDeadlines = this.attemptDeadlines;
         copy.rateLimitPolicy = this.rateLimitPolicy;
         copy.retryQuota = this.retryQuota;
+        copy.scheduler = this.scheduler;
         return copy;
     }
 
@@ -226,30 +207,9 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         return this;
     }
 
-    /** For tests: the clock that turns an HTTP-date {@code retry-after} into a wait. */
-    DefaultIndexingJobsClientBuilder clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock);
-        return this;
-    }
-
-    /** For tests: the source of backoff jitter, values in [0, 1). */
-    DefaultIndexingJobsClientBuilder jitterSource(DoubleSupplier jitterSource) {
-        this.jitterSource = Objects.requireNonNull(jitterSource);
-        return this;
-    }
-
-    /** For tests: how the wait before a retry is taken; they record the waits chosen instead of taking them. */
-    DefaultIndexingJobsClientBuilder retryDelays(Function<Duration, Mono<Long>> retryDelays) {
-        this.retryDelays = Objects.requireNonNull(retryDelays);
-        return this;
-    }
-
-    /**
-     * For tests: how the deadline of an attempt is armed. Tests that drive time virtually pass {@code Mono::delay},
-     * which runs on Reactor's (virtual) parallel scheduler, instead of the real timer wheel.
-     */
-    DefaultIndexingJobsClientBuilder attemptDeadlines(Function<Duration, Mono<Long>> attemptDeadlines) {
-        this.attemptDeadlines = Objects.requireNonNull(attemptDeadlines);
+    @Override
+    public IndexingJobsClient.Builder scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
         return this;
     }
 
@@ -263,167 +223,27 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
             throw new IllegalStateException("watchMaxInterval (" + this.watchMaxInterval
                     + ") must not be shorter than watchInitialInterval (" + this.watchInitialInterval + ")");
         }
-        ClientHttpConnector transport = (this.connector != null) ? this.connector : defaultConnector();
+        ClientHttpConnector transport = (this.connector != null) ? this.connector
+                : TransportSafety.defaultConnector(this.connectTimeout);
         // A WebClient.Builder given (such as Spring Boot's) brings its own observation set-up; the client's own one
         // records Spring's http.client.requests per attempt into the client's registry.
         WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
                 : WebClient.builder().observationRegistry(this.observationRegistry);
-        builder.clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
+        WebClient webClient = builder
+            .clientConnector(new BearerTokenConnector(transport, this.accessToken, this.baseUrl))
             .defaultHeaders((headers) -> {
                 headers.set("Accept", "application/json");
                 headers.set("User-Agent", UserAgent.VALUE);
-            });
-        WebClient webClient = new BuiltOnFirstRequest(builder);
+            })
+            .build();
+        ClientTime time = new ClientTime(this.scheduler, Clock.systemUTC());
         ClientSettings settings = new ClientSettings(this.baseUrl, this.timeout, this.maxResponseBytes,
-                new RetryDecider(this.retryPolicy, this.jitterSource,
+                new RetryDecider(this.retryPolicy, () -> ThreadLocalRandom.current().nextDouble(),
                         (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
-                this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize, this.clock,
+                this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize,
                 this.observationConvention, this.responseListeners);
-        return new DefaultIndexingJobsClient(webClient, settings, this.retryDelays, this.attemptDeadlines,
-                this.rateLimitPolicy);
-    }
-
-    /**
-     * The client's {@link WebClient}, built from its own clone of the builder when the client sends its first request
-     * rather than when the client is built.
-     * <p>
-     * Building a WebClient makes its codecs: every default reader and writer (multipart, server-sent events,
-     * Jackson...) and whatever the application's codec customizers add. The client uses none of them to read (it
-     * decodes the raw bytes with {@link GradientJson}) and only the {@code byte[]} writer to send, yet making them
-     * loaded about 180 classes while the application started (see docs/benchmarks.md, "Start-up"). They cannot be
-     * left out without dropping the application's codec settings (such as
-     * {@code spring.http.codecs.log-request-details}), which must still apply, so they are made on the first request
-     * instead, which pays for them. The builder is cloned and configured at once, so that later changes to the
-     * builder the application gave never reach the client.
-     */
-    static final class BuiltOnFirstRequest implements WebClient {
-
-        private final WebClient.Builder builder;
-
-        private volatile WebClient webClient;
-
-        BuiltOnFirstRequest(WebClient.Builder builder) {
-            this.builder = builder;
-        }
-
-        WebClient webClient() {
-            WebClient built = this.webClient;
-            if (built == null) {
-                synchronized (this) {
-                    built = this.webClient;
-                    if (built == null) {
-                        built = this.builder.build();
-                        this.webClient = built;
-                    }
-                }
-            }
-            return built;
-        }
-
-        @Override
-        public RequestHeadersUriSpec<?> get() {
-            return webClient().get();
-        }
-
-        @Override
-        public RequestHeadersUriSpec<?> head() {
-            return webClient().head();
-        }
-
-        @Override
-        public RequestBodyUriSpec post() {
-            return webClient().post();
-        }
-
-        @Override
-        public RequestBodyUriSpec put() {
-            return webClient().put();
-        }
-
-        @Override
-        public RequestBodyUriSpec patch() {
-            return webClient().patch();
-        }
-
-        @Override
-        public RequestHeadersUriSpec<?> delete() {
-            return webClient().delete();
-        }
-
-        @Override
-        public RequestHeadersUriSpec<?> options() {
-            return webClient().options();
-        }
-
-        @Override
-        public RequestBodyUriSpec method(HttpMethod method) {
-            return webClient().method(method);
-        }
-
-        @Override
-        public Builder mutate() {
-            return webClient().mutate();
-        }
-
-    }
-
-    private ClientHttpConnector defaultConnector() {
-        // No redirects are followed (Reactor Netty's default, stated here to make it a promise): a redirect must not
-        // carry the token to another host.
-        HttpClient httpClient = HttpClient.create()
-            .followRedirect(false)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()));
-        return new ReactorClientHttpConnector(httpClient);
-    }
-
-    static URI checkBaseUrl(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("baseUrl must not be null or blank");
-        }
-        URI uri;
-        try {
-            uri = new URI(baseUrl.strip());
-        }
-        catch (URISyntaxException ex) {
-            throw new IllegalArgumentException("baseUrl must be an absolute URL such as " + DEFAULT_BASE_URL
-                    + ", but could not be parsed: " + ex.getReason());
-        }
-        String scheme = uri.getScheme();
-        if (!uri.isAbsolute() || uri.getHost() == null
-                || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-            throw new IllegalArgumentException(
-                    "baseUrl must be an absolute http(s) URL such as " + DEFAULT_BASE_URL + ", but was " + baseUrl);
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must not carry user info, a query or a fragment");
-        }
-        if ("http".equalsIgnoreCase(scheme) && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("baseUrl uses plain http to " + uri.getHost()
-                    + ", which would send the access token unencrypted; use https, or http only to a loopback "
-                    + "address such as 127.0.0.1 or localhost");
-        }
-        String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return URI.create(scheme.toLowerCase() + "://" + uri.getRawAuthority() + path);
-    }
-
-    static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(bare)) {
-            return true;
-        }
-        // Only literal addresses are judged, so that no DNS lookup happens here.
-        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        }
-        catch (UnknownHostException ex) {
-            return false;
-        }
+        LocalRequestBudget budget = new LocalRequestBudget(this.rateLimitPolicy, time::timers, time.clock());
+        return new DefaultIndexingJobsClient(new GradientExchange(webClient, settings, time), settings, budget, time);
     }
 
     private static Duration positive(Duration value, String name) {

@@ -18,6 +18,7 @@ import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -118,6 +119,16 @@ public interface IndexingJobsClient {
      * @return the succeeded job
      */
     Mono<IndexingJob> awaitCompletion(String jobUuid, Duration timeout);
+
+    /**
+     * Returns the request budget this client draws from, shared with every client of the same access token and base
+     * URL in this JVM: what is left of it, whether DigitalOcean has paused the token, and a reset for tests. A client
+     * that keeps no budget (and this default, for other implementations) reports {@link RequestBudget#unlimited()}.
+     * @return the client's request budget
+     */
+    default RequestBudget budget() {
+        return RequestBudget.unlimited();
+    }
 
     /**
      * Starts building a client.
@@ -275,6 +286,17 @@ public interface IndexingJobsClient {
          * @return this builder
          */
         Builder listAllPageSize(int pageSize);
+
+        /**
+         * Sets the Reactor scheduler the client's waits run on (retry backoff, waits for the request budget, the
+         * polls of {@link #watch}) and reads its time from. Without one, waits run on
+         * {@link reactor.core.scheduler.Schedulers#parallel()} and durations are measured with the monotonic
+         * {@link System#nanoTime()}. Tests pass a {@code VirtualTimeScheduler} to drive a client through hours of
+         * budget and polling in milliseconds. A client on a scheduler of its own keeps a request budget of its own.
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        Builder scheduler(Scheduler scheduler);
 
         /**
          * Builds the client.

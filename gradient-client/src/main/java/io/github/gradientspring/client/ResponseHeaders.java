@@ -1,6 +1,5 @@
 package io.github.gradientspring.client;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -37,7 +36,7 @@ final class ResponseHeaders {
      * {@code retry-after} in seconds (fractions allowed) or as an HTTP date. {@code null} when neither parses. The
      * result may be zero or negative (a date in the past); whether to honour it is the retry policy's choice.
      */
-    static Duration retryAfter(HttpHeaders headers, Clock clock) {
+    static Duration retryAfter(HttpHeaders headers, Instant now) {
         Duration millis = parseMillis(headers.getFirst("retry-after-ms"));
         if (millis != null) {
             return millis;
@@ -52,7 +51,7 @@ final class ResponseHeaders {
         }
         try {
             ZonedDateTime date = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-            return Duration.between(clock.instant(), date.toInstant());
+            return Duration.between(now, date.toInstant());
         }
         catch (DateTimeParseException ex) {
             return null;

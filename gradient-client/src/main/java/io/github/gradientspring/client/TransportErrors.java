@@ -31,9 +31,8 @@ final class TransportErrors {
             return gradient;
         }
         if (failure instanceof TimeoutException) {
-            return new GradientTimeoutException(
-                    request + " got no complete response within " + timeout + " (the per-attempt timeout)", timeout,
-                    failure);
+            return new GradientTimeoutException(request + " got no complete response within " + readable(timeout)
+                    + " (the per-attempt timeout)", timeout, failure);
         }
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
@@ -62,6 +61,11 @@ final class TransportErrors {
                     request + " lost its connection: " + firstLine(rootMessage(failure)), failure, true);
         }
         return new GradientException(request + " failed: " + firstLine(rootMessage(failure)), failure);
+    }
+
+    // "60s" or "1500ms", as the properties are written, rather than Duration's "PT1M".
+    static String readable(Duration duration) {
+        return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static boolean hasIoCause(Throwable failure) {

@@ -31,7 +31,7 @@ import reactor.core.scheduler.Scheduler;
  * cheaply as it can: where two or more due jobs were last seen on the same page of the account's job list
  * (200 jobs a page, newest first), one list request refreshes them all, and every other watched job on that page
  * with them; any due job the pages did not show is retrieved on its own. Every request takes its token from the
- * client's {@link RequestBudget} as a poll, so the application's own calls go first, and when the budget runs
+ * client's {@link LocalRequestBudget} as a poll, so the application's own calls go first, and when the budget runs
  * short the intervals of all watches stretch alike, the longest-waiting first.
  */
 final class WatchHub {

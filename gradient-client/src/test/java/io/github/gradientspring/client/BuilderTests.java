@@ -115,7 +115,7 @@ class BuilderTests {
     void changesToTheGivenWebClientBuilderAfterBuildingNeverReachTheClient() {
         WebClient.Builder original = WebClient.builder();
         IndexingJobsClient client = this.api.builder().webClientBuilder(original).build();
-        // The client's WebClient is built on its first request (see BuiltOnFirstRequest): from the clone made here.
+        // The client builds its WebClient from a clone of the builder, made in build().
         original.defaultHeader("X-Late", "changed after build");
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
         client.retrieve(MockGradientApi.JOB).block();
@@ -123,11 +123,11 @@ class BuilderTests {
     }
 
     @Test
-    void theWebClientIsBuiltOnTheFirstRequestAndOnlyOnce() {
+    void theWebClientIsBuiltOnceWhenTheClientIsBuilt() {
         AtomicInteger codecConfigurations = new AtomicInteger();
         WebClient.Builder original = WebClient.builder().codecs((codecs) -> codecConfigurations.incrementAndGet());
         IndexingJobsClient client = this.api.builder().webClientBuilder(original).build();
-        assertThat(codecConfigurations).as("codecs made while building the client").hasValue(0);
+        assertThat(codecConfigurations).as("codecs made while building the client").hasValue(1);
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
         client.retrieve(MockGradientApi.JOB).block();

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,8 @@ class CancellationTests {
 
     private final CountDownLatch retryWaitStarted = new CountDownLatch(1);
 
+    private final InFlightExchanges inFlight = new InFlightExchanges();
+
     @BeforeEach
     void start() {
         this.simulator = GradientSimulator.builder().manualClock().rateLimits(RateLimits.OFF).start();
@@ -61,24 +65,17 @@ class CancellationTests {
         this.simulator.journal().clear();
         this.pool = new PoolProbe("cancellation", 4);
         this.time = VirtualTimeScheduler.getOrSet();
-        DefaultIndexingJobsClientBuilder builder = new DefaultIndexingJobsClientBuilder();
-        builder.accessToken(this.simulator.accessToken())
+        this.client = IndexingJobsClient.builder()
+            .accessToken(this.simulator.accessToken())
             .baseUrl(this.simulator.baseUrl())
             .clientConnector(this.pool.connector())
+            .webClientBuilder(WebClient.builder().filter(this.inFlight))
             .timeout(Duration.ofSeconds(60))
             .watchInitialInterval(Duration.ofSeconds(2))
-            .rateLimitPolicy(RateLimitPolicy.unlimited());
-        builder.attemptDeadlines(Mono::delay);
-        builder.jitterSource(() -> 0.0)
-            .retryDelays((wait) -> Mono.create((sink) -> {
-                // As Mono.delay does, on the (virtual) parallel scheduler; the latch opens once the wait is
-                // scheduled, so that moving time after it cannot miss the wait.
-                Disposable task = Schedulers.parallel()
-                    .schedule(() -> sink.success(0L), wait.toNanos(), TimeUnit.NANOSECONDS);
-                sink.onDispose(task);
-                this.retryWaitStarted.countDown();
-            }));
-        this.client = builder.build();
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .retryPolicy(RetryPolicy.builder().jitter(0.0).build())
+            .scheduler(new WaitsSignalled(this.time, this.retryWaitStarted))
+            .build();
     }
 
     @AfterEach
@@ -168,35 +165,31 @@ class CancellationTests {
     }
 
     /** Starts a watch and lets two polls of it happen. */
-    private Disposable watchTwoPolls(WatchHub hub) throws Exception {
+    private Disposable watchTwoPolls() throws Exception {
         Disposable watch = this.client.watch(this.job).subscribe((job) -> { }, (error) -> { });
         this.time.advanceTimeBy(WatchHub.FIRST_POLL_DELAY);
         awaitRetrieves(1);
-        assertThat(PoolProbe.awaitZero(() -> hub.isCycling() ? 1 : 0, WAIT)).as("first poll done").isZero();
+        assertThat(this.inFlight.awaitIdle(WAIT)).as("first poll done").isTrue();
         this.time.advanceTimeBy(Duration.ofSeconds(2));
         awaitRetrieves(2);
-        assertThat(PoolProbe.awaitZero(() -> hub.isCycling() ? 1 : 0, WAIT)).as("second poll done").isZero();
+        assertThat(this.inFlight.awaitIdle(WAIT)).as("second poll done").isTrue();
         return watch;
     }
 
     @Test
     void cancellingAWatchStopsItsPolls() throws Exception {
-        WatchHub hub = ((DefaultIndexingJobsClient) this.client).watchHub();
-        Disposable watch = watchTwoPolls(hub);
+                Disposable watch = watchTwoPolls();
         watch.dispose();
-        assertThat(hub.watchCount()).isZero();
         advanceAndSettle(Duration.ofHours(2));
         assertThat(retrieves()).as("polls after the cancel, two hours later").isEqualTo(2);
     }
 
     @Test
     void controlWithoutCancellingTheWatchKeepsPolling() throws Exception {
-        WatchHub hub = ((DefaultIndexingJobsClient) this.client).watchHub();
-        Disposable watch = watchTwoPolls(hub);
+                Disposable watch = watchTwoPolls();
         try {
             this.time.advanceTimeBy(Duration.ofSeconds(4));
             awaitRetrieves(3);
-            assertThat(hub.watchCount()).isEqualTo(1);
         }
         finally {
             watch.dispose();
@@ -205,16 +198,56 @@ class CancellationTests {
 
     @Test
     void cancellingAWatchDuringItsPollAbortsThePoll() throws Exception {
-        WatchHub hub = ((DefaultIndexingJobsClient) this.client).watchHub();
-        stallRetrieves();
+                stallRetrieves();
         Disposable watch = this.client.watch(this.job).subscribe((job) -> { }, (error) -> { });
         this.time.advanceTimeBy(WatchHub.FIRST_POLL_DELAY);
         awaitRetrieves(1);
         watch.dispose();
-        assertThat(PoolProbe.awaitZero(() -> hub.isCycling() ? 1 : 0, WAIT)).as("the poll was given up").isZero();
+        assertThat(this.inFlight.awaitIdle(WAIT)).as("the poll was given up").isTrue();
         assertThat(this.pool.awaitNoneOpen(WAIT)).as("connections still open after the cancel").isZero();
         advanceAndSettle(Duration.ofHours(2));
         assertThat(retrieves()).isEqualTo(1);
+    }
+
+    /**
+     * The virtual scheduler, through the client's public {@code scheduler(..)}, opening a latch when the client first
+     * schedules a wait: moving virtual time after that cannot miss the wait.
+     */
+    private static final class WaitsSignalled implements Scheduler {
+
+        private final VirtualTimeScheduler time;
+
+        private final CountDownLatch waitScheduled;
+
+        WaitsSignalled(VirtualTimeScheduler time, CountDownLatch waitScheduled) {
+            this.time = time;
+            this.waitScheduled = waitScheduled;
+        }
+
+        @Override
+        public Disposable schedule(Runnable task) {
+            return this.time.schedule(task);
+        }
+
+        @Override
+        public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+            Disposable scheduled = this.time.schedule(task, delay, unit);
+            if (delay > 0) {
+                this.waitScheduled.countDown();
+            }
+            return scheduled;
+        }
+
+        @Override
+        public long now(TimeUnit unit) {
+            return this.time.now(unit);
+        }
+
+        @Override
+        public Worker createWorker() {
+            return this.time.createWorker();
+        }
+
     }
 
 }

@@ -177,4 +177,12 @@ class DecodingTests {
             .verify();
     }
 
+    @Test
+    void onlyTheWireSpellingOfAnEnumIsRecognisedNotItsJavaName() {
+        assertThat(IndexingJobPhase.fromWireValue("BATCH_JOB_PHASE_RUNNING")).isEqualTo(IndexingJobPhase.RUNNING);
+        assertThat(IndexingJobPhase.fromWireValue("RUNNING")).isEqualTo(IndexingJobPhase.UNKNOWN);
+        assertThat(IndexingJobStatus.fromWireValue(IndexingJobStatus.COMPLETED.name())).isEqualTo(IndexingJobStatus.UNKNOWN);
+        assertThat(DataSourceStatus.fromWireValue(DataSourceStatus.UNKNOWN.wireValue())).isEqualTo(DataSourceStatus.UNKNOWN);
+    }
+
 }

@@ -70,7 +70,7 @@ class FaultMatrixTests {
 
     private static int closedPort;
 
-    private final List<Duration> waits = new ArrayList<>();
+    private final WaitSkippingScheduler waits = new WaitSkippingScheduler();
 
     @BeforeAll
     static void start() throws IOException {
@@ -341,26 +341,19 @@ class FaultMatrixTests {
     }
 
     private IndexingJobsClient client(String baseUrl, Duration timeout) {
-        return new DefaultIndexingJobsClientBuilder().jitterSource(() -> 0.0)
-            .retryDelays((wait) -> {
-                synchronized (this.waits) {
-                    this.waits.add(wait);
-                }
-                return Mono.just(0L);
-            })
+        return IndexingJobsClient.builder()
+            .scheduler(this.waits)
             .accessToken(simulator.accessToken())
             .baseUrl(baseUrl)
             .clientConnector(pool.connector())
             .timeout(timeout)
-            .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(5)).build())
+            .retryPolicy(RetryPolicy.builder().jitter(0.0).initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(5)).build())
             .rateLimitPolicy(RateLimitPolicy.unlimited())
             .build();
     }
 
     private List<Duration> recordedWaits() {
-        synchronized (this.waits) {
-            return List.copyOf(this.waits);
-        }
+        return this.waits.skippedWaits();
     }
 
 }

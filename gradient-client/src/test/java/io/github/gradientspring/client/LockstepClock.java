@@ -19,20 +19,28 @@ final class LockstepClock extends Clock {
 
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static final long SETTLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(20);
 
     final VirtualTimeScheduler scheduler;
 
-    private final BooleanSupplier idle;
+    private final InFlightExchanges inFlight;
 
-    LockstepClock(VirtualTimeScheduler scheduler, BooleanSupplier idle) {
+    private final long startNanos;
+
+    /**
+     * Starts the virtual scheduler's time at {@link #START}, so that the client, which reads its time from the
+     * scheduler it is given, and the simulator, which reads this clock, agree on the date.
+     */
+    LockstepClock(VirtualTimeScheduler scheduler, InFlightExchanges inFlight) {
         this.scheduler = scheduler;
-        this.idle = idle;
+        this.inFlight = inFlight;
+        scheduler.advanceTimeTo(START);
+        this.startNanos = scheduler.now(TimeUnit.NANOSECONDS);
     }
 
     @Override
     public Instant instant() {
-        return START.plusNanos(this.scheduler.now(TimeUnit.NANOSECONDS));
+        return Instant.EPOCH.plusNanos(this.scheduler.now(TimeUnit.NANOSECONDS));
     }
 
     @Override
@@ -46,7 +54,7 @@ final class LockstepClock extends Clock {
     }
 
     Duration elapsed() {
-        return Duration.ofNanos(this.scheduler.now(TimeUnit.NANOSECONDS));
+        return Duration.ofNanos(this.scheduler.now(TimeUnit.NANOSECONDS) - this.startNanos);
     }
 
     /** Moves time on by {@code step}, then lets every exchange that the step started finish. */
@@ -68,23 +76,28 @@ final class LockstepClock extends Clock {
         return true;
     }
 
+    /**
+     * Runs what is due now, then waits (blocking, bounded, never spinning) until every exchange that started has
+     * ended; again, until a round starts none.
+     */
     void settle() {
-        long deadline = System.nanoTime() + SETTLE_LIMIT_NANOS;
-        int quietChecks = 0;
-        while (quietChecks < 3) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the client did not settle within 20 s of real time");
-            }
+        for (int round = 0; round < 100_000; round++) {
             // Work that a response scheduled for "now" runs here, and may send more.
             this.scheduler.advanceTimeBy(Duration.ZERO);
-            if (this.idle.getAsBoolean()) {
-                quietChecks++;
+            if (this.inFlight.get() == 0) {
+                return;
             }
-            else {
-                quietChecks = 0;
-                Thread.onSpinWait();
+            try {
+                if (!this.inFlight.awaitIdle(SETTLE_LIMIT)) {
+                    throw new AssertionError("the client did not settle within " + SETTLE_LIMIT + " of real time");
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
             }
         }
+        throw new AssertionError("the client kept starting exchanges at one instant of virtual time");
     }
 
 }

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +16,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A MockWebServer on 127.0.0.1 that speaks like the Gradient API, with the spec's example payloads at hand, and a
- * client pointed at it that records the retry waits it chooses instead of waiting.
+ * client pointed at it that takes its retry waits at once and records them.
  */
 final class MockGradientApi implements AutoCloseable {
 
@@ -30,9 +30,15 @@ final class MockGradientApi implements AutoCloseable {
 
     final MockWebServer server = new MockWebServer();
 
-    final List<Duration> retryWaits = new ArrayList<>();
+    final WaitSkippingScheduler waits;
 
     MockGradientApi() {
+        this(Instant.now());
+    }
+
+    /** An API whose client's clock starts at the given instant and moves only by the waits it skips. */
+    MockGradientApi(Instant clientStart) {
+        this.waits = new WaitSkippingScheduler(clientStart);
         try {
             this.server.start(InetAddress.getByName("127.0.0.1"), 0);
         }
@@ -45,18 +51,13 @@ final class MockGradientApi implements AutoCloseable {
         return "http://127.0.0.1:" + this.server.getPort();
     }
 
-    DefaultIndexingJobsClientBuilder builder() {
-        DefaultIndexingJobsClientBuilder builder = new DefaultIndexingJobsClientBuilder();
-        builder.accessToken(TOKEN).baseUrl(baseUrl());
-        // Deadlines on Reactor's scheduler, so that StepVerifier.withVirtualTime drives timeouts too.
-        builder.attemptDeadlines(reactor.core.publisher.Mono::delay);
-        builder.jitterSource(() -> 0.0).retryDelays((wait) -> {
-            synchronized (this.retryWaits) {
-                this.retryWaits.add(wait);
-            }
-            return reactor.core.publisher.Mono.just(0L);
-        });
-        return builder;
+    IndexingJobsClient.Builder builder() {
+        // No jitter, and the waits before retries taken at once and recorded, through the builder's public seams.
+        return IndexingJobsClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(baseUrl())
+            .retryPolicy(RetryPolicy.builder().jitter(0.0).build())
+            .scheduler(this.waits);
     }
 
     IndexingJobsClient client() {
@@ -98,9 +99,7 @@ final class MockGradientApi implements AutoCloseable {
     }
 
     List<Duration> retryWaits() {
-        synchronized (this.retryWaits) {
-            return List.copyOf(this.retryWaits);
-        }
+        return this.waits.skippedWaits();
     }
 
     static String fixture(String name) {

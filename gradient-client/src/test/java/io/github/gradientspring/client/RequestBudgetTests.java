@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.gradientspring.client.RequestBudget.Priority;
+import io.github.gradientspring.client.LocalRequestBudget.Priority;
 import io.github.gradientspring.client.model.RateLimitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,17 +40,17 @@ class RequestBudgetTests {
         VirtualTimeScheduler.reset();
     }
 
-    private RequestBudget budget(RateLimitPolicy policy) {
-        return new RequestBudget(policy, Schedulers::parallel, Clock.fixed(NOW, ZoneOffset.UTC));
+    private LocalRequestBudget budget(RateLimitPolicy policy) {
+        return new LocalRequestBudget(policy, Schedulers::parallel, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private Disposable ask(RequestBudget budget, Priority priority, String name) {
+    private Disposable ask(LocalRequestBudget budget, Priority priority, String name) {
         return budget.acquire(priority).subscribe(null, null, () -> this.granted.add(name));
     }
 
     @Test
     void aFullMinuteBudgetIsGrantedAtOnceAndEachTokenComesBackAMinuteAfterItWasSpent() {
-        RequestBudget budget = budget(RateLimitPolicy.of(10, 1000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(10, 1000));
         for (int i = 0; i < 5; i++) {
             ask(budget, Priority.USER, "r" + i);
         }
@@ -68,7 +68,7 @@ class RequestBudgetTests {
 
     @Test
     void noMinuteEverSeesMoreRequestsThanTheBudget() {
-        RequestBudget budget = budget(RateLimitPolicy.of(20, 100_000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(20, 100_000));
         java.util.List<Long> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int i = 0; i < 200; i++) {
             budget.acquire(Priority.POLL).subscribe(null, null,
@@ -84,7 +84,7 @@ class RequestBudgetTests {
 
     @Test
     void theHourlyBudgetBindsWhenTheMinuteOneWouldNot() {
-        RequestBudget budget = budget(RateLimitPolicy.of(100, 5));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(100, 5));
         for (int i = 0; i < 6; i++) {
             ask(budget, Priority.USER, "r" + i);
         }
@@ -97,7 +97,7 @@ class RequestBudgetTests {
 
     @Test
     void theApplicationsCallsGoBeforeWaitingPolls() {
-        RequestBudget budget = budget(RateLimitPolicy.of(1, 1000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(1, 1000));
         ask(budget, Priority.USER, "first");
         ask(budget, Priority.POLL, "poll-1");
         ask(budget, Priority.POLL, "poll-2");
@@ -110,7 +110,7 @@ class RequestBudgetTests {
 
     @Test
     void theApisRemainingCountCapsTheBudgetUntilTheApisReset() {
-        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(200, new RateLimitStatus(5000L, 3L, NOW.plusSeconds(600)), null);
         for (int i = 0; i < 5; i++) {
             ask(budget, Priority.USER, "r" + i);
@@ -124,7 +124,7 @@ class RequestBudgetTests {
 
     @Test
     void aLateAnswerCountedBeforeTheAllowanceRanOutCannotLiftThePause() {
-        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(200, new RateLimitStatus(5000L, 1L, NOW.plusSeconds(600)), null);
         ask(budget, Priority.USER, "spends the last");
         ask(budget, Priority.USER, "waits");
@@ -136,7 +136,7 @@ class RequestBudgetTests {
 
     @Test
     void whileNotPausedTheApisCountIsBelievedEvenWhenItRises() {
-        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(200, new RateLimitStatus(5000L, 2L, NOW.plusSeconds(600)), null);
         budget.learn(200, new RateLimitStatus(5000L, 10L, NOW.plusSeconds(600)), null);
         for (int i = 0; i < 12; i++) {
@@ -147,7 +147,7 @@ class RequestBudgetTests {
 
     @Test
     void anExhaustedRemainingCountPausesEverythingUntilTheReset() {
-        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(200, new RateLimitStatus(5000L, 0L, NOW.plusSeconds(120)), null);
         ask(budget, Priority.USER, "user");
         ask(budget, Priority.POLL, "poll");
@@ -159,7 +159,7 @@ class RequestBudgetTests {
 
     @Test
     void aTooManyRequestsAnswerPausesPollsForItsRetryAfterButNotTheApplication() {
-        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(429, RateLimitStatus.NONE, Duration.ofSeconds(30));
         ask(budget, Priority.POLL, "poll");
         ask(budget, Priority.USER, "user");
@@ -172,10 +172,10 @@ class RequestBudgetTests {
 
     @Test
     void aTooManyRequestsAnswerWithoutRetryAfterPausesPollsBriefly() {
-        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(429, RateLimitStatus.NONE, null);
         ask(budget, Priority.POLL, "poll");
-        this.time.advanceTimeBy(RequestBudget.DEFAULT_PAUSE.minusMillis(1));
+        this.time.advanceTimeBy(LocalRequestBudget.DEFAULT_PAUSE.minusMillis(1));
         assertThat(this.granted).isEmpty();
         this.time.advanceTimeBy(Duration.ofMillis(1));
         assertThat(this.granted).containsExactly("poll");
@@ -183,7 +183,7 @@ class RequestBudgetTests {
 
     @Test
     void anAbsurdRetryAfterIsCappedAtAnHour() {
-        RequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(200, 4000));
         budget.learn(429, RateLimitStatus.NONE, Duration.ofDays(365));
         ask(budget, Priority.POLL, "poll");
         this.time.advanceTimeBy(Duration.ofHours(1));
@@ -192,7 +192,7 @@ class RequestBudgetTests {
 
     @Test
     void aCancelledRequestLeavesTheQueue() {
-        RequestBudget budget = budget(RateLimitPolicy.of(1, 1000));
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(1, 1000));
         ask(budget, Priority.USER, "first");
         Disposable gaveUp = ask(budget, Priority.USER, "gave-up");
         ask(budget, Priority.USER, "next");
@@ -204,7 +204,7 @@ class RequestBudgetTests {
 
     @Test
     void anUnlimitedPolicyGrantsEverythingAtOnce() {
-        RequestBudget budget = budget(RateLimitPolicy.unlimited());
+        LocalRequestBudget budget = budget(RateLimitPolicy.unlimited());
         for (int i = 0; i < 10_000; i++) {
             ask(budget, Priority.POLL, "r" + i);
         }
@@ -219,6 +219,36 @@ class RequestBudgetTests {
             .withMessage("requestsPerHour must be 1 or more, but was 0");
         assertThat(RateLimitPolicy.defaults().requestsPerMinute()).isEqualTo(200);
         assertThat(RateLimitPolicy.defaults().requestsPerHour()).isEqualTo(4000);
+    }
+
+    @Test
+    void theBudgetReportsWhatIsLeftAndAResetForgetsEverySpentSlotAndPause() {
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(10, 1000));
+        for (int i = 0; i < 12; i++) {
+            ask(budget, Priority.USER, "r" + i);
+        }
+        budget.learn(429, RateLimitStatus.NONE, Duration.ofSeconds(30));
+        assertThat(budget.remainingInMinute()).isZero();
+        assertThat(budget.remainingInHour()).isEqualTo(990);
+        assertThat(budget.waiting()).isEqualTo(2);
+        assertThat(budget.pausedUntil()).isNotNull();
+
+        budget.reset();
+
+        assertThat(this.granted).hasSize(12);
+        assertThat(budget.waiting()).isZero();
+        assertThat(budget.remainingInMinute()).isEqualTo(8);
+        assertThat(budget.remainingInHour()).isEqualTo(998);
+        assertThat(budget.pausedUntil()).isNull();
+    }
+
+    @Test
+    void aClientWithoutABudgetReportsTheUnlimitedOne() {
+        IndexingJobsClient client = IndexingJobsClient.builder().accessToken("token")
+            .rateLimitPolicy(RateLimitPolicy.unlimited()).build();
+        assertThat(client.budget()).isSameAs(RequestBudget.unlimited());
+        assertThat(client.budget().remainingInMinute()).isEqualTo(-1);
+        assertThat(client.budget().policy().isEnabled()).isFalse();
     }
 
 }

@@ -45,26 +45,21 @@ class RetryQuotaTests {
         .addKnowledgeBase(KnowledgeBaseSpec.named("docs").dataSource(3, 3_000))
         .uuid();
 
-    private final List<Duration> waits = new ArrayList<>();
+    private final WaitSkippingScheduler waits = new WaitSkippingScheduler();
 
     @AfterEach
     void stop() {
         this.simulator.close();
     }
 
-    private DefaultIndexingJobsClientBuilder builder() {
-        DefaultIndexingJobsClientBuilder builder = new DefaultIndexingJobsClientBuilder();
-        builder.accessToken(this.simulator.accessToken())
+    private IndexingJobsClient.Builder builder() {
+        // The waits are skipped and recorded: the traffic model below is driven by call count, not by time.
+        return IndexingJobsClient.builder()
+            .accessToken(this.simulator.accessToken())
             .baseUrl(this.simulator.baseUrl())
-            .rateLimitPolicy(RateLimitPolicy.unlimited());
-        // The waits are recorded, not taken: the traffic model below is driven by call count, not by time.
-        builder.jitterSource(() -> 0.0).retryDelays((wait) -> {
-            synchronized (this.waits) {
-                this.waits.add(wait);
-            }
-            return Mono.just(0L);
-        });
-        return builder;
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .retryPolicy(RetryPolicy.builder().jitter(0.0).build())
+            .scheduler(this.waits);
     }
 
     private String listOnce(IndexingJobsClient client) {
@@ -250,7 +245,7 @@ class RetryQuotaTests {
     @Test
     void clientsBuiltWithOneQuotaShareIt() {
         RetryQuota quota = RetryQuota.of(5, 5, 10, 1);
-        DefaultIndexingJobsClientBuilder builder = builder();
+        IndexingJobsClient.Builder builder = builder();
         builder.retryQuota(quota);
         IndexingJobsClient first = builder.build();
         IndexingJobsClient second = builder.copy().build();
@@ -263,15 +258,15 @@ class RetryQuotaTests {
 
     @Test
     void eachClientBuiltWithoutAQuotaHasItsOwn() {
-        DefaultIndexingJobsClientBuilder builder = builder();
-        builder.retryPolicy(RetryPolicy.builder().maxRetries(200).build());
+        IndexingJobsClient.Builder builder = builder();
+        builder.retryPolicy(RetryPolicy.builder().maxRetries(200).jitter(0.0).build());
         IndexingJobsClient drained = builder.build();
         IndexingJobsClient fresh = builder.build();
         this.simulator.faults().outage();
         listOnce(drained);
         this.simulator.faults().endOutage();
         this.simulator.journal().clear();
-        assertThat(this.waits).as("100 retries, then the quota refused").hasSize(100);
+        assertThat(this.waits.skippedWaits()).as("100 retries, then the quota refused").hasSize(100);
         this.simulator.faults().on(Operation.LIST_BY_KNOWLEDGE_BASE).times(1).respond(Fault.status(503));
         assertThat(listOnce(fresh)).isEqualTo("ok");
         assertThat(this.simulator.journal().count(Operation.LIST_BY_KNOWLEDGE_BASE)).isEqualTo(2);

@@ -34,7 +34,7 @@ class TimeoutTests {
             .expectNoEvent(Duration.ofMillis(4999))
             .thenAwait(Duration.ofMillis(1))
             .expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(GradientTimeoutException.class)
-                .hasMessageContaining("PT5S")
+                .hasMessageContaining("within 5s (the per-attempt timeout)")
                 .satisfies((e) -> assertThat(((GradientTimeoutException) e).timeout()).isEqualTo(Duration.ofSeconds(5))))
             .verify(Duration.ofSeconds(10));
     }
@@ -50,7 +50,7 @@ class TimeoutTests {
             .build();
         StepVerifier.create(client.retrieve(MockGradientApi.JOB))
             .expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(GradientTimeoutException.class)
-                .hasMessageContaining("PT0.1S"))
+                .hasMessageContaining("within 100ms"))
             .verify(Duration.ofSeconds(10));
     }
 

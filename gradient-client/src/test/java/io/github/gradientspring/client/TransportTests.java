@@ -50,7 +50,7 @@ class TransportTests {
 
     private final List<MockWebServer> servers = new ArrayList<>();
 
-    private final List<Duration> waits = new ArrayList<>();
+    private final WaitSkippingScheduler waits = new WaitSkippingScheduler();
 
     @AfterEach
     void close() {
@@ -67,16 +67,13 @@ class TransportTests {
         return server;
     }
 
-    private DefaultIndexingJobsClientBuilder builder(String baseUrl) {
-        DefaultIndexingJobsClientBuilder builder = new DefaultIndexingJobsClientBuilder();
-        builder.accessToken(TOKEN).baseUrl(baseUrl).rateLimitPolicy(RateLimitPolicy.unlimited());
-        builder.jitterSource(() -> 0.0).retryDelays((wait) -> {
-            synchronized (this.waits) {
-                this.waits.add(wait);
-            }
-            return Mono.just(0L);
-        });
-        return builder;
+    private IndexingJobsClient.Builder builder(String baseUrl) {
+        return IndexingJobsClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(baseUrl)
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .retryPolicy(RetryPolicy.builder().jitter(0.0).build())
+            .scheduler(this.waits);
     }
 
     private static String httpsUrl(MockWebServer server) {
@@ -108,7 +105,7 @@ class TransportTests {
                 io.github.gradientspring.client.model.CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB))
             .block(Duration.ofSeconds(10)));
         assertThat(error).isExactlyInstanceOf(GradientConnectionException.class);
-        assertThat(this.waits).as("retried as a failure before sending, like a refused connection").hasSize(2);
+        assertThat(this.waits.skippedWaits()).as("retried as a failure before sending, like a refused connection").hasSize(2);
         assertThat(server.getRequestCount()).isZero();
     }
 

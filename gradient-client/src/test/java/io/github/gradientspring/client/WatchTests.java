@@ -98,7 +98,7 @@ class WatchTests {
             .thenAwait(Duration.ofSeconds(90))
             .expectErrorSatisfies((error) -> {
                 assertThat(error).isInstanceOf(IndexingJobTimeoutException.class)
-                    .hasMessageContaining(MockGradientApi.JOB)
+                    .hasMessageContaining(MockGradientApi.JOB + " did not end within 90s")
                     .hasMessageContaining("keeps running");
                 assertThat(((IndexingJobTimeoutException) error).timeout()).isEqualTo(Duration.ofSeconds(90));
             })

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+
 /**
  * The numbers behind docs/benchmarks.md, "Watching at scale". Not part of the build's tests (the class name does
  * not end in Tests); run it with
@@ -96,7 +97,7 @@ class WatchingAtScaleBenchmark {
     private String naiveSdkWaiters() {
         VirtualTimeScheduler scheduler = VirtualTimeScheduler.getOrSet();
         NaiveSdk sdk = new NaiveSdk();
-        LockstepClock clock = new LockstepClock(scheduler, () -> sdk.inFlight.get() == 0);
+        LockstepClock clock = new LockstepClock(scheduler, sdk.inFlight);
         List<SeededKnowledgeBase> knowledgeBases = seed(clock, RateLimits.DIGITALOCEAN, TIMING);
         sdk.connect(this.simulator);
         List<Duration> delays = Collections.synchronizedList(new ArrayList<>());
@@ -114,10 +115,13 @@ class WatchingAtScaleBenchmark {
 
     private String clientWatches() {
         VirtualTimeScheduler scheduler = VirtualTimeScheduler.getOrSet();
-        DefaultIndexingJobsClient[] client = new DefaultIndexingJobsClient[1];
-        LockstepClock clock = new LockstepClock(scheduler, () -> client[0] == null || client[0].exchangesInFlight() == 0);
+        IndexingJobsClient[] client = new IndexingJobsClient[1];
+        InFlightExchanges inFlight = new InFlightExchanges();
+        LockstepClock clock = new LockstepClock(scheduler, inFlight);
         List<SeededKnowledgeBase> knowledgeBases = seed(clock, RateLimits.DIGITALOCEAN, TIMING);
-        client[0] = (DefaultIndexingJobsClient) new DefaultIndexingJobsClientBuilder().clock(clock)
+        client[0] = IndexingJobsClient.builder()
+            .scheduler(scheduler)
+            .webClientBuilder(WebClient.builder().filter(inFlight))
             .accessToken(this.simulator.accessToken())
             .baseUrl(this.simulator.baseUrl())
             .timeout(Duration.ofDays(1))
@@ -152,11 +156,14 @@ class WatchingAtScaleBenchmark {
     private String tenThousandWatches() throws Exception {
         int watches = 10_000;
         VirtualTimeScheduler scheduler = VirtualTimeScheduler.getOrSet();
-        DefaultIndexingJobsClient[] client = new DefaultIndexingJobsClient[1];
-        LockstepClock clock = new LockstepClock(scheduler, () -> client[0] == null || client[0].exchangesInFlight() == 0);
+        IndexingJobsClient[] client = new IndexingJobsClient[1];
+        InFlightExchanges inFlight = new InFlightExchanges();
+        LockstepClock clock = new LockstepClock(scheduler, inFlight);
         List<SeededKnowledgeBase> knowledgeBases = seed(clock, RateLimits.OFF,
                 JobTiming.of(Duration.ofHours(10), Duration.ofHours(1)));
-        client[0] = (DefaultIndexingJobsClient) new DefaultIndexingJobsClientBuilder().clock(clock)
+        client[0] = IndexingJobsClient.builder()
+            .scheduler(scheduler)
+            .webClientBuilder(WebClient.builder().filter(inFlight))
             .accessToken(this.simulator.accessToken())
             .baseUrl(this.simulator.baseUrl())
             .timeout(Duration.ofDays(1))
@@ -204,7 +211,7 @@ class WatchingAtScaleBenchmark {
 
         private final JsonMapper json = JsonMapper.builder().build();
 
-        final AtomicInteger inFlight = new AtomicInteger();
+        final InFlightExchanges inFlight = new InFlightExchanges();
 
         private WebClient webClient;
 
@@ -212,6 +219,7 @@ class WatchingAtScaleBenchmark {
             this.webClient = WebClient.builder()
                 .baseUrl(simulator.baseUrl())
                 .defaultHeader("Authorization", "Bearer " + simulator.accessToken())
+                .filter(this.inFlight)
                 .build();
         }
 
@@ -224,9 +232,7 @@ class WatchingAtScaleBenchmark {
             Mono<Answer> exchange = ((body != null) ? spec.contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body) : spec)
                 .exchangeToMono((response) -> response.bodyToMono(String.class).defaultIfEmpty("")
                     .map((text) -> new Answer(response.statusCode().value(),
-                            response.headers().asHttpHeaders().getFirst("retry-after"), text)))
-                .doOnSubscribe((s) -> this.inFlight.incrementAndGet())
-                .doFinally((s) -> this.inFlight.decrementAndGet());
+                            response.headers().asHttpHeaders().getFirst("retry-after"), text)));
             return exchange.flatMap((answer) -> {
                 if (answer.status < 300) {
                     return Mono.just(this.json.readTree(answer.body));

@@ -25,11 +25,16 @@ public class IndexingJobTimeoutException extends GradientException {
      * @param lastSeen the job as last seen, or {@code null} when no poll succeeded
      */
     public IndexingJobTimeoutException(String jobUuid, Duration timeout, IndexingJob lastSeen) {
-        super("Indexing job " + jobUuid + " did not end within " + timeout
+        super("Indexing job " + jobUuid + " did not end within " + readable(timeout)
                 + ((lastSeen != null) ? "; last seen " + lastSeen.phase() : "") + "; it keeps running until cancelled");
         this.jobUuid = jobUuid;
         this.timeout = timeout;
         this.lastSeen = lastSeen;
+    }
+
+    // "60s" or "1500ms", as the properties are written, rather than Duration's "PT1M".
+    private static String readable(Duration duration) {
+        return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     /** The job. */

@@ -13,9 +13,7 @@ final class WireEnums {
             return unknown;
         }
         for (E candidate : values) {
-            // Accept both the wire spelling and the short Java name, so that values written by this library's
-            // own toString() or by hand in tests read back the same.
-            if (wireValue.apply(candidate).equals(value) || candidate.name().equals(value)) {
+            if (wireValue.apply(candidate).equals(value)) {
                 return candidate;
             }
         }

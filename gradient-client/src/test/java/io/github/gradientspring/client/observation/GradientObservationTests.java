@@ -202,7 +202,7 @@ class GradientObservationTests {
             .clientConnector(stalledConnector())
             .build();
 
-        // Attempt deadlines run on the client's own timer wheel, in real time: 200 ms here.
+        // The per-attempt timeout runs on Reactor's parallel scheduler, in real time here: 200 ms.
         StepVerifier.create(client.retrieve(JOB))
             .expectError(GradientTimeoutException.class)
             .verify(Duration.ofSeconds(10));
