@@ -1,5 +1,6 @@
 package io.github.gradientspring.test;
 
+import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RetryQuota;
 import io.github.gradientspring.simulator.GradientSimulator;
 
@@ -12,8 +13,9 @@ import org.springframework.test.context.TestExecutionListener;
 /**
  * Resets the state an {@link AutoConfigureGradientSimulator} test leaves behind after each test method, because
  * Spring shares one context, and so one simulator and one client, between tests: the simulator (jobs, faults,
- * journal, rate-limit windows) and every {@link RetryQuota} bean of the context, refilled. Registered in
- * {@code META-INF/spring.factories}.
+ * journal, rate-limit windows), every {@link RetryQuota} bean of the context, refilled, and the request budget of
+ * every {@link IndexingJobsClient} bean ({@link io.github.gradientspring.client.RequestBudget#reset()}). Registered
+ * in {@code META-INF/spring.factories}.
  */
 class GradientSimulatorResetTestExecutionListener implements TestExecutionListener, Ordered {
 
@@ -34,6 +36,8 @@ class GradientSimulatorResetTestExecutionListener implements TestExecutionListen
         ApplicationContext context = testContext.getApplicationContext();
         context.getBeanProvider(GradientSimulator.class).stream().forEach(GradientSimulator::reset);
         context.getBeanProvider(RetryQuota.class).stream().forEach(RetryQuota::reset);
+        // The simulator forgot its rate-limit windows; the clients' budgets (shared per token) forget theirs too.
+        context.getBeanProvider(IndexingJobsClient.class).stream().forEach((client) -> client.budget().reset());
     }
 
 }

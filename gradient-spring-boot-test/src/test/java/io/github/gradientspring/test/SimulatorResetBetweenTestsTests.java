@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests sharing a context do not see each other's jobs nor each other's spent retries: the simulator and the
- * client's retry quota are reset after each test method, while the knowledge bases seeded stay.
+ * Tests sharing a context do not see each other's jobs, spent retries or spent requests: the simulator, the
+ * client's retry quota and its request budget are reset after each test method, while the knowledge bases seeded
+ * stay.
  */
 @SpringBootTest(classes = SampleApplication.class,
         properties = { "gradient.retry.initial-delay=1ms", "gradient.retry.max-delay=2ms" })
@@ -54,6 +55,9 @@ class SimulatorResetBetweenTestsTests {
         assertThatExceptionOfType(GradientServerException.class)
             .isThrownBy(() -> this.client.listByKnowledgeBase(knowledgeBaseUuid).block(Duration.ofSeconds(10)));
         assertThat(this.retryQuota.available()).isLessThan(this.retryQuota.capacity());
+        // Every request took a slot of the client's request budget.
+        assertThat(this.client.budget().remainingInMinute())
+            .isLessThan(this.client.budget().policy().requestsPerMinute());
     }
 
     @Test
@@ -62,6 +66,7 @@ class SimulatorResetBetweenTestsTests {
         assertThat(this.simulator.journal().total()).isZero();
         assertThat(this.simulator.knowledgeBases()).extracting("uuid").contains(knowledgeBaseUuid);
         assertThat(this.retryQuota.available()).isEqualTo(this.retryQuota.capacity());
+        assertThat(this.client.budget().remainingInMinute()).isEqualTo(this.client.budget().policy().requestsPerMinute());
         assertThat(this.client.listByKnowledgeBase(knowledgeBaseUuid).block(Duration.ofSeconds(10)).jobs()).isEmpty();
     }
 
