@@ -36,7 +36,9 @@ import org.springframework.boot.health.contributor.Status;
  * {@code genai:read} scope); on any other error status; when it cannot be reached; and when it does not answer
  * within the timeout.</li>
  * </ul>
- * The check is never retried, and its result is reused for a time (the cache TTL): however often the health
+ * The auto-configuration gives each indicator an application client to probe as it is (its retries bounded by the
+ * timeout); an indicator made from a builder probes with a copy that never retries. The result is reused for a time
+ * (the cache TTL): however often the health
  * endpoint is probed, one instance sends at most one request per TTL, and probes that arrive while a request is
  * under way share it. No detail ever carries the access token.
  * <p>
