@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import tools.jackson.core.JacksonException;
@@ -84,7 +85,7 @@ final class ApiHandler {
     }
 
     /** The token of an {@code Authorization: Bearer …} header (scheme case-insensitive), or null. */
-    static String bearerToken(String authorization) {
+    static @Nullable String bearerToken(@Nullable String authorization) {
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
@@ -255,7 +256,7 @@ final class ApiHandler {
      * @return the object, or null when the body is empty or blank
      * @throws BadRequest when it is not JSON or not an object
      */
-    static JsonNode parseObject(byte[] body) {
+    static @Nullable JsonNode parseObject(byte[] body) {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return null;
         }

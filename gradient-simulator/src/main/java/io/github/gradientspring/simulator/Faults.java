@@ -1,5 +1,7 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -100,7 +102,7 @@ public final class Faults {
     }
 
     /** The fault for the next API request to {@code operation} (null for an unrouted one: only outages and random mode match it), or null to answer normally. */
-    Fault next(Operation operation) {
+    @Nullable Fault next(Operation operation) {
         if (!armed) {
             return null;
         }

@@ -1,5 +1,7 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -73,7 +75,7 @@ public final class GradientSimulatorMain {
      * @return the started simulator, or null when only help was asked for
      * @throws IllegalArgumentException on a bad argument
      */
-    public static GradientSimulator launch(String[] args, PrintStream out) {
+    public static @Nullable GradientSimulator launch(String[] args, PrintStream out) {
         GradientSimulator.Builder builder = GradientSimulator.builder().port(DEFAULT_PORT);
         boolean demo = false;
         int perMinute = RateLimits.DIGITALOCEAN.perMinute();
