@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * The sample as {@code spring-boot:process-aot} left it (the build runs that goal before packaging), started in its
  * own JVM with {@code -Dspring.aot.enabled=true} against a simulator: the generated bean definitions, and not
  * component scanning or auto-configuration conditions, make the context; health is UP and a cancel goes through.
- * No GraalVM native image is built.
+ * The simulator is not on the application's class path (it is a test dependency of the sample only). No GraalVM
+ * native image is built.
  */
 class AheadOfTimeApplicationIT {
 
@@ -99,12 +100,15 @@ class AheadOfTimeApplicationIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    // The application's own class path: this JVM's, less the test classes, whose test configurations the
-    // production application must not see.
+    // The production application's class path: this JVM's, less the test classes (whose test configurations it
+    // must not see) and less the simulator and the test support, which are test dependencies only: the application
+    // runs without them.
     private static String applicationClassPath() {
         List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .filter((entry) -> !entry.endsWith("test-classes"))
+            .filter((entry) -> !entry.contains("gradient-simulator") && !entry.contains("gradient-spring-boot-test"))
             .toList();
+        assertThat(entries).isNotEmpty().noneMatch((entry) -> entry.contains("gradient-simulator"));
         return entries.stream().collect(Collectors.joining(File.pathSeparator));
     }
 
