@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPhase;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -99,51 +100,51 @@ public class CancelBenchmark {
     }
 
     @Benchmark
-    public IndexingJob c001_client() {
+    public @Nullable IndexingJob c001_client() {
         return this.client.cancel(Payloads.JOB_UUID).block(BOUND);
     }
 
     @Benchmark
-    public IndexingJob c001_raw() {
+    public @Nullable IndexingJob c001_raw() {
         return this.raw.cancel(Payloads.JOB_UUID).block(BOUND);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public Long c064_client() {
+    public @Nullable Long c064_client() {
         return inFlight(() -> this.client.cancel(Payloads.JOB_UUID));
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public Long c064_raw() {
+    public @Nullable Long c064_raw() {
         return inFlight(() -> this.raw.cancel(Payloads.JOB_UUID));
     }
 
     @Benchmark
-    public IndexingJob c001_observedClient() {
+    public @Nullable IndexingJob c001_observedClient() {
         return this.observedClient.cancel(Payloads.JOB_UUID).block(BOUND);
     }
 
     @Benchmark
-    public IndexingJob c001_observedRaw() {
+    public @Nullable IndexingJob c001_observedRaw() {
         return this.observedRaw.cancel(Payloads.JOB_UUID).block(BOUND);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public Long c064_observedClient() {
+    public @Nullable Long c064_observedClient() {
         return inFlight(() -> this.observedClient.cancel(Payloads.JOB_UUID));
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public Long c064_observedRaw() {
+    public @Nullable Long c064_observedRaw() {
         return inFlight(() -> this.observedRaw.cancel(Payloads.JOB_UUID));
     }
 
     /** {@value #BATCH} requests, {@value #CONCURRENCY} in flight: each one that ends starts the next. */
-    static Long inFlight(java.util.function.Supplier<Mono<IndexingJob>> call) {
+    static @Nullable Long inFlight(java.util.function.Supplier<Mono<IndexingJob>> call) {
         return Flux.range(0, BATCH).flatMap((i) -> call.get(), CONCURRENCY).count().block(BOUND);
     }
 

@@ -16,6 +16,8 @@ import io.github.gradientspring.client.model.IndexingJobPhase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
@@ -87,7 +89,7 @@ public final class CancelLoop {
      * @return the requests made, their failures and the time from the first start to the last end
      */
     static Phase run(Function<String, Mono<IndexingJob>> cancel, AtomicLong deadline, int concurrency,
-            AtomicLong completed, Recorder latencies) {
+            AtomicLong completed, @Nullable Recorder latencies) {
         AtomicInteger requests = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The last step of {@code benchmarks/compare.sh}: reads the loops' result lines (one per implementation,
  * concurrency and round), prints the table, writes the chart (by default {@code docs/benchmarks.svg}) and replaces
@@ -235,7 +237,7 @@ public final class CompareReport {
         return ratios.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    static Run find(List<Run> runs, String impl, int concurrency, int round) {
+    static @Nullable Run find(List<Run> runs, String impl, int concurrency, int round) {
         for (Run run : runs) {
             if (run.impl().equals(impl) && run.concurrency() == concurrency && run.round() == round) {
                 return run;
@@ -305,8 +307,8 @@ public final class CompareReport {
     }
 
     private static void panel(StringBuilder svg, List<Cell> cells, TreeSet<Integer> concurrencies, int left, int top,
-            int width, int height, String title, ToDoubleFunction<Cell> metric, ToDoubleFunction<Cell> low,
-            ToDoubleFunction<Cell> high, String format) {
+            int width, int height, String title, ToDoubleFunction<Cell> metric, @Nullable ToDoubleFunction<Cell> low,
+            @Nullable ToDoubleFunction<Cell> high, String format) {
         double max = 0;
         for (Cell cell : cells) {
             max = Math.max(max, metric.applyAsDouble(cell));

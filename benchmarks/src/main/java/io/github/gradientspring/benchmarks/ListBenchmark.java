@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.PageRequest;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -83,22 +84,22 @@ public class ListBenchmark {
     }
 
     @Benchmark
-    public IndexingJobPage list200_client() {
+    public @Nullable IndexingJobPage list200_client() {
         return this.client.list(PAGE).block(BOUND);
     }
 
     @Benchmark
-    public IndexingJobPage list200_raw() {
+    public @Nullable IndexingJobPage list200_raw() {
         return this.raw.list(1, Payloads.PAGE_SIZE).block(BOUND);
     }
 
     @Benchmark
-    public IndexingJobPage decode200_client() {
+    public @Nullable IndexingJobPage decode200_client() {
         return ClientDecodePath.decodePage(this.page);
     }
 
     @Benchmark
-    public IndexingJobPage decode200_raw() {
+    public @Nullable IndexingJobPage decode200_raw() {
         return RawWebClient.decodePage(this.page);
     }
 

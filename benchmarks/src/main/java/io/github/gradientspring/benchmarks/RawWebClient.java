@@ -17,6 +17,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -116,21 +118,21 @@ public final class RawWebClient {
     record JobEnvelope(IndexingJob job) {
     }
 
-    record JobsEnvelope(List<IndexingJob> jobs, Links links, PageMeta meta) {
+    record JobsEnvelope(List<IndexingJob> jobs, @Nullable Links links, @Nullable PageMeta meta) {
 
         IndexingJobPage toPage() {
             Pages pages = (this.links != null) ? this.links.pages() : null;
             PageLinks pageLinks = (pages != null)
                     ? new PageLinks(pages.first(), pages.previous(), pages.next(), pages.last()) : PageLinks.NONE;
-            return new IndexingJobPage(this.jobs, pageLinks, this.meta);
+            return new IndexingJobPage(this.jobs, pageLinks, (this.meta != null) ? this.meta : PageMeta.NONE);
         }
 
     }
 
-    record Links(Pages pages) {
+    record Links(@Nullable Pages pages) {
     }
 
-    record Pages(String first, String previous, String next, String last) {
+    record Pages(@Nullable String first, @Nullable String previous, @Nullable String next, @Nullable String last) {
     }
 
 }

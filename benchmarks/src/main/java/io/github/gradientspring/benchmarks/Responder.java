@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -51,7 +52,7 @@ public final class Responder implements AutoCloseable {
 
     private final DisposableServer server;
 
-    private final ConcurrentLinkedQueue<RecordedRequest> journal;
+    private final @Nullable ConcurrentLinkedQueue<RecordedRequest> journal;
 
     private Responder(int port, boolean record) {
         this.journal = record ? new ConcurrentLinkedQueue<>() : null;

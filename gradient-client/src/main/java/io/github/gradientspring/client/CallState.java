@@ -10,6 +10,7 @@ import io.github.gradientspring.client.observation.GradientObservationContext;
 import io.github.gradientspring.client.observation.GradientResponseListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one logical call learns on its way, written into its observation context: the status and rate-limit headers
@@ -29,11 +30,11 @@ final class CallState {
     /** The state of every call that nobody observes: stateless, so one instance serves them all. */
     static final CallState UNOBSERVED = new CallState(null, List.of());
 
-    private final GradientObservationContext context;
+    private final @Nullable GradientObservationContext context;
 
     private final List<GradientResponseListener> listeners;
 
-    CallState(GradientObservationContext context, List<GradientResponseListener> listeners) {
+    CallState(@Nullable GradientObservationContext context, List<GradientResponseListener> listeners) {
         this.context = context;
         this.listeners = listeners;
     }

@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param observationConvention the convention of the client's observations, or {@code null} for the registry's
  * global one or the default
  * @param responseListeners told about every response, in order
+ * @param watchListSweep whether watches may refresh due jobs through the account's job list
  */
 record ClientSettings(URI baseUrl, Duration timeout, int maxResponseBytes, RetryDecider retries,
         ObservationRegistry observationRegistry, Duration watchInitialInterval, Duration watchMaxInterval,
         Duration watchTimeout, int listAllPageSize, @Nullable GradientObservationConvention observationConvention,
-        List<GradientResponseListener> responseListeners) {
+        List<GradientResponseListener> responseListeners, boolean watchListSweep) {
 
     ClientSettings {
         responseListeners = List.copyOf(responseListeners);

@@ -72,7 +72,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         this.observations = new OperationObservations(settings);
         this.time = time;
         this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
-                time::timers);
+                time::timers, settings.watchListSweep());
     }
 
     @Override
@@ -271,6 +271,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         @Override
         public boolean isRetryable(Throwable failure) {
             return RetryDecider.isRetryable(GradientOperation.RETRIEVE, failure);
+        }
+
+        @Override
+        public @Nullable Duration retryAfter(Throwable failure) {
+            return DefaultIndexingJobsClient.this.settings.retries().honouredRetryAfter(failure);
         }
 
     }

@@ -26,13 +26,13 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     static final int DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-    private String accessToken;
+    private @Nullable String accessToken;
 
     private URI baseUrl = URI.create(DEFAULT_BASE_URL);
 
-    private WebClient.Builder webClientBuilder;
+    private WebClient.@Nullable Builder webClientBuilder;
 
-    private ClientHttpConnector connector;
+    private @Nullable ClientHttpConnector connector;
 
     private Duration connectTimeout = Duration.ofSeconds(5);
 
@@ -44,7 +44,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-    private GradientObservationConvention observationConvention;
+    private @Nullable GradientObservationConvention observationConvention;
 
     private final List<GradientResponseListener> responseListeners = new ArrayList<>();
 
@@ -54,12 +54,14 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
 
     private Duration watchTimeout = Duration.ofHours(1);
 
+    private boolean watchListSweep = true;
+
     private int listAllPageSize = PageRequest.MAX_PER_PAGE;
 
     private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.defaults();
 
     // null: each client built gets its own RetryQuota.standard()
-    private RetryQuota retryQuota;
+    private @Nullable RetryQuota retryQuota;
 
     private @Nullable Scheduler scheduler;
 
@@ -164,6 +166,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
         copy.watchInitialInterval = this.watchInitialInterval;
         copy.watchMaxInterval = this.watchMaxInterval;
         copy.watchTimeout = this.watchTimeout;
+        copy.watchListSweep = this.watchListSweep;
         copy.listAllPageSize = this.listAllPageSize;
         copy.rateLimitPolicy = this.rateLimitPolicy;
         copy.retryQuota = this.retryQuota;
@@ -198,6 +201,12 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
     @Override
     public IndexingJobsClient.Builder watchTimeout(Duration timeout) {
         this.watchTimeout = positive(timeout, "watchTimeout");
+        return this;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder watchListSweep(boolean listSweep) {
+        this.watchListSweep = listSweep;
         return this;
     }
 
@@ -241,7 +250,7 @@ final class DefaultIndexingJobsClientBuilder implements IndexingJobsClient.Build
                 new RetryDecider(this.retryPolicy, () -> ThreadLocalRandom.current().nextDouble(),
                         (this.retryQuota != null) ? this.retryQuota : RetryQuota.standard()), this.observationRegistry,
                 this.watchInitialInterval, this.watchMaxInterval, this.watchTimeout, this.listAllPageSize,
-                this.observationConvention, this.responseListeners);
+                this.observationConvention, this.responseListeners, this.watchListSweep);
         LocalRequestBudget budget = new LocalRequestBudget(this.rateLimitPolicy, time::timers, time.clock());
         return new DefaultIndexingJobsClient(new GradientExchange(webClient, settings, time), settings, budget, time);
     }

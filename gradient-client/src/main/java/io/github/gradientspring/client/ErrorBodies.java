@@ -22,6 +22,8 @@ final class ErrorBodies {
 
     private static final int MAX_SHOWN = 200;
 
+    private static final Pattern ESCAPE_SEQUENCE = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]?");
+
     private ErrorBodies() {
     }
 
@@ -49,7 +51,9 @@ final class ErrorBodies {
     }
 
     private static String clean(String text) {
-        String flat = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        // Terminal escape sequences first, so that no "[31m" is left behind when the escape character goes.
+        String unescaped = ESCAPE_SEQUENCE.matcher(text).replaceAll("");
+        String flat = unescaped.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         return (flat.length() > MAX_SHOWN) ? flat.substring(0, MAX_SHOWN) + "…" : flat;
     }
 

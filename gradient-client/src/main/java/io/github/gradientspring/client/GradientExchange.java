@@ -2,6 +2,7 @@ package io.github.gradientspring.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.gradientspring.client.error.GradientApiError;
@@ -30,9 +31,6 @@ final class GradientExchange {
     // Spring's WebClient puts a request's URI template under this attribute; its http.client.requests observation
     // then tags the template instead of "none". Requests here are built from ready URIs, so it is set by hand.
     private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
-
-    // An error body is read for its message only; a longer one is cut here rather than buffered whole.
-    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private final WebClient webClient;
 
@@ -88,7 +86,7 @@ final class GradientExchange {
                         request + " returned " + status + " with an empty body", status, null)));
         }
         return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
-                MAX_ERROR_BODY_BYTES))
+                this.settings.maxResponseBytes()))
             .map(GradientExchange::toBytes)
             .defaultIfEmpty(new byte[0])
             .flatMap((bytes) -> Mono.error(GradientApiException.of(errorOf(status, headers, bytes, request))));
@@ -113,7 +111,8 @@ final class GradientExchange {
         String requestId = (parsed != null && parsed.requestId() != null) ? parsed.requestId()
                 : ResponseHeaders.requestId(headers);
         return new GradientApiError(status, request, id, message, requestId, ResponseHeaders.rateLimit(headers),
-                ResponseHeaders.retryAfter(headers, this.time.instant()), ResponseHeaders.shouldRetry(headers));
+                ResponseHeaders.retryAfter(headers, this.time.instant()), ResponseHeaders.shouldRetry(headers),
+                new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] toBytes(DataBuffer buffer) {

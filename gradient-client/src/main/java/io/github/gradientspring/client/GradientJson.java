@@ -18,6 +18,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's own JSON mapping of the wire format. It never uses an application's mapper, so that global Jackson
@@ -110,7 +111,7 @@ final class GradientJson {
     }
 
     /** Reads DigitalOcean's error body; {@code null} when the bytes are not such a body. */
-    ErrorBody readErrorBody(byte[] body) {
+    @Nullable ErrorBody readErrorBody(byte[] body) {
         try {
             ErrorBody error = Mapping.INSTANCE.errorBody.readValue(body);
             return (error != null && (error.id() != null || error.message() != null)) ? error : null;
@@ -155,11 +156,11 @@ final class GradientJson {
     record SignedUrlEnvelope(String signedUrl) {
     }
 
-    record ErrorBody(String id, String message, String requestId) {
+    record ErrorBody(@Nullable String id, @Nullable String message, @Nullable String requestId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CreateBody(String knowledgeBaseUuid, List<String> dataSourceUuids) {
+    record CreateBody(String knowledgeBaseUuid, @Nullable List<String> dataSourceUuids) {
     }
 
 }

@@ -281,6 +281,17 @@ public interface IndexingJobsClient {
         Builder watchTimeout(Duration timeout);
 
         /**
+         * Sets whether {@link #watch} may refresh several due jobs with one request for a page of the account's job
+         * list instead of one {@code retrieve} each; on by default. The sweep assumes that a job in the list is the
+         * same representation {@code retrieve} returns; the list's newest-first order only makes it cheaper, and a
+         * job the pages did not show is retrieved. Switch it off when the list is not a faithful view of the jobs
+         * (a proxy that filters or caches it, say): then every poll is a {@code retrieve}.
+         * @param listSweep {@code false} to poll every job with its own {@code retrieve}
+         * @return this builder
+         */
+        Builder watchListSweep(boolean listSweep);
+
+        /**
          * Sets how many jobs {@link #listAll()} asks for per page; 200, the API's maximum, by default.
          * @param pageSize from 1 to 200
          * @return this builder

@@ -18,6 +18,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps each logical call in one {@code gradient.client.operation} observation
@@ -34,7 +35,7 @@ final class OperationObservations {
 
     private final ObservationRegistry registry;
 
-    private final GradientObservationConvention convention;
+    private final @Nullable GradientObservationConvention convention;
 
     private final List<GradientResponseListener> listeners;
 
@@ -45,11 +46,7 @@ final class OperationObservations {
                 settings.baseUrl());
     }
 
-    OperationObservations(ObservationRegistry registry, URI baseUrl) {
-        this(registry, null, List.of(), baseUrl);
-    }
-
-    OperationObservations(ObservationRegistry registry, GradientObservationConvention convention,
+    OperationObservations(ObservationRegistry registry, @Nullable GradientObservationConvention convention,
             List<GradientResponseListener> listeners, URI baseUrl) {
         this.registry = registry;
         this.convention = convention;
@@ -57,7 +54,7 @@ final class OperationObservations {
         this.baseUrl = baseUrl;
     }
 
-    <T> Mono<T> observeMono(GradientOperation operation, String knowledgeBaseUuid, String jobUuid,
+    <T> Mono<T> observeMono(GradientOperation operation, @Nullable String knowledgeBaseUuid, @Nullable String jobUuid,
             Function<CallState, Mono<T>> call) {
         return Mono.deferContextual((reactorContext) -> {
             if (isUnobserved()) {
@@ -76,7 +73,7 @@ final class OperationObservations {
         });
     }
 
-    <T> Flux<T> observeFlux(GradientOperation operation, String knowledgeBaseUuid, String jobUuid,
+    <T> Flux<T> observeFlux(GradientOperation operation, @Nullable String knowledgeBaseUuid, @Nullable String jobUuid,
             Function<CallState, Flux<T>> call) {
         return Flux.deferContextual((reactorContext) -> {
             if (isUnobserved()) {
@@ -102,7 +99,8 @@ final class OperationObservations {
         return this.listeners.isEmpty() && this.registry.isNoop();
     }
 
-    private Call start(GradientOperation operation, String knowledgeBaseUuid, String jobUuid, Observation parent) {
+    private Call start(GradientOperation operation, @Nullable String knowledgeBaseUuid, @Nullable String jobUuid,
+            @Nullable Observation parent) {
         GradientObservationContext context = new GradientObservationContext(operation, this.baseUrl,
                 knowledgeBaseUuid, jobUuid);
         // Precedence as Micrometer defines it: the client's convention, else a matching global convention of the
@@ -120,7 +118,7 @@ final class OperationObservations {
      * The final status of a call: that of the response its last attempt failed with, none when that attempt got
      * no response, else the last one received.
      */
-    static int finalStatus(Throwable error, int lastStatus) {
+    static int finalStatus(@Nullable Throwable error, int lastStatus) {
         if (error instanceof GradientApiException api) {
             return api.statusCode();
         }
@@ -144,7 +142,7 @@ final class OperationObservations {
 
         private final AtomicBoolean stopped = new AtomicBoolean();
 
-        private volatile Throwable error;
+        private volatile @Nullable Throwable error;
 
         Call(Observation observation, GradientObservationContext context, CallState state) {
             this.observation = observation;

@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 
 import io.github.gradientspring.client.model.RateLimitStatus;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -27,16 +29,19 @@ final class ResponseHeaders {
             return RateLimitStatus.NONE;
         }
         // A reset beyond any sensible date is dropped rather than allowed to overflow the arithmetic that uses it.
-        boolean plausible = reset != null && reset >= 0 && reset < 32503680000L;
-        return new RateLimitStatus(limit, remaining, plausible ? Instant.ofEpochSecond(reset) : null);
+        Instant resetAt = (reset != null && reset >= 0 && reset < 32503680000L) ? Instant.ofEpochSecond(reset) : null;
+        return new RateLimitStatus(limit, remaining, resetAt);
     }
 
     /**
      * The wait a response asks for, as the official SDKs read it: {@code retry-after-ms} in milliseconds, else
      * {@code retry-after} in seconds (fractions allowed) or as an HTTP date. {@code null} when neither parses. The
-     * result may be zero or negative (a date in the past); whether to honour it is the retry policy's choice.
+     * result may be zero, negative (a date in the past) or longer than any wait worth taking: this reads, it does not
+     * judge. Whether to honour it is {@link RetryPolicy}'s one rule (more than zero, at most its
+     * {@code maxRetryAfter}, 60 s by default), which the retries and the watch both apply. Numbers beyond 10^9
+     * (seconds or milliseconds) are not read at all, so that converting them cannot overflow.
      */
-    static Duration retryAfter(HttpHeaders headers, Instant now) {
+    static @Nullable Duration retryAfter(HttpHeaders headers, Instant now) {
         Duration millis = parseMillis(headers.getFirst("retry-after-ms"));
         if (millis != null) {
             return millis;
@@ -59,7 +64,7 @@ final class ResponseHeaders {
     }
 
     /** The {@code x-should-retry} header: {@code true}, {@code false}, or {@code null} when absent or other. */
-    static Boolean shouldRetry(HttpHeaders headers) {
+    static @Nullable Boolean shouldRetry(HttpHeaders headers) {
         String value = headers.getFirst("x-should-retry");
         if ("true".equalsIgnoreCase(value)) {
             return Boolean.TRUE;
@@ -70,21 +75,21 @@ final class ResponseHeaders {
         return null;
     }
 
-    static String requestId(HttpHeaders headers) {
+    static @Nullable String requestId(HttpHeaders headers) {
         return headers.getFirst("x-request-id");
     }
 
-    private static Duration parseMillis(String value) {
+    private static @Nullable Duration parseMillis(@Nullable String value) {
         Double number = parseFinite(value);
         return (number != null) ? Duration.ofNanos((long) (number * 1_000_000)) : null;
     }
 
-    private static Duration parseSeconds(String value) {
+    private static @Nullable Duration parseSeconds(@Nullable String value) {
         Double number = parseFinite(value);
         return (number != null) ? Duration.ofNanos((long) (number * 1_000_000_000)) : null;
     }
 
-    private static Double parseFinite(String value) {
+    private static @Nullable Double parseFinite(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -98,7 +103,7 @@ final class ResponseHeaders {
         }
     }
 
-    private static Long parseLong(String value) {
+    private static @Nullable Long parseLong(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

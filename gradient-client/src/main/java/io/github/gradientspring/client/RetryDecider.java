@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 import io.github.gradientspring.client.error.GradientApiException;
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a {@link RetryPolicy} to one failed attempt: whether to retry, and after how long; and holds the client's
@@ -18,10 +19,6 @@ final class RetryDecider {
     private final DoubleSupplier random;
 
     private final RetryQuota quota;
-
-    RetryDecider(RetryPolicy policy, DoubleSupplier random) {
-        this(policy, random, RetryQuota.disabled());
-    }
 
     RetryDecider(RetryPolicy policy, DoubleSupplier random, RetryQuota quota) {
         this.policy = policy;
@@ -53,18 +50,20 @@ final class RetryDecider {
      * @param failure how the attempt failed, already mapped to a {@code GradientException}
      * @param retriesSoFar how many retries this call has already made
      */
-    Duration delayBeforeRetry(GradientOperation operation, Throwable failure, int retriesSoFar) {
+    @Nullable Duration delayBeforeRetry(GradientOperation operation, Throwable failure, int retriesSoFar) {
         if (retriesSoFar >= this.policy.maxRetries() || !isRetryable(operation, failure)) {
             return null;
         }
-        if (failure instanceof GradientApiException api) {
-            Duration asked = api.retryAfter();
-            if (asked != null && !asked.isNegative() && !asked.isZero()
-                    && asked.compareTo(this.policy.maxRetryAfter()) <= 0) {
-                return asked;
-            }
-        }
-        return backoff(retriesSoFar);
+        Duration asked = honouredRetryAfter(failure);
+        return (asked != null) ? asked : backoff(retriesSoFar);
+    }
+
+    /**
+     * The wait a failed attempt's response asked for ({@code retry-after-ms} or {@code retry-after}), if the policy
+     * honours it; {@code null} otherwise.
+     */
+    @Nullable Duration honouredRetryAfter(Throwable failure) {
+        return (failure instanceof GradientApiException api) ? this.policy.honouredRetryAfter(api.retryAfter()) : null;
     }
 
     Duration backoff(int retriesSoFar) {
@@ -94,6 +93,9 @@ final class RetryDecider {
             return operation.isIdempotent();
         }
         if (failure instanceof GradientConnectionException connection) {
+            if (TransportErrors.isCertificateFailure(connection)) {
+                return false; // the next handshake meets the same certificate
+            }
             return operation.isIdempotent() || !connection.requestSent();
         }
         return false;

@@ -3,6 +3,8 @@ package io.github.gradientspring.client;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * When and how {@link IndexingJobsClient} retries a failed attempt.
  * <p>
@@ -83,6 +85,20 @@ public final class RetryPolicy {
     /** The longest wait a response may ask for and be honoured; longer requests fall back to the backoff. */
     public Duration maxRetryAfter() {
         return this.maxRetryAfter;
+    }
+
+    /**
+     * The wait a response asked for, if this policy honours it: more than zero and at most
+     * {@link #maxRetryAfter()}, as the Python SDK reads it. The one rule for {@code retry-after}: the retries of a
+     * call and the next poll of a watch both apply it.
+     * @param asked the wait the response asked for, or {@code null}
+     * @return the wait to honour, or {@code null} when there is none to honour (then the backoff applies)
+     */
+    @Nullable Duration honouredRetryAfter(@Nullable Duration asked) {
+        if (asked == null || asked.isNegative() || asked.isZero() || asked.compareTo(this.maxRetryAfter) > 0) {
+            return null;
+        }
+        return asked;
     }
 
     /** The largest share, from 0 to 1, by which a backoff wait is randomly shortened. */

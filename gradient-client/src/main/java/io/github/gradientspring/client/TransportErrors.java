@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -15,6 +19,8 @@ import io.github.gradientspring.client.error.GradientResponseException;
 import io.github.gradientspring.client.error.GradientTimeoutException;
 import tools.jackson.core.JacksonException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
@@ -22,6 +28,10 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  * hierarchy whatever connector or codec is underneath.
  */
 final class TransportErrors {
+
+    private static final int MAX_SHOWN = 500;
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private TransportErrors() {
     }
@@ -44,7 +54,7 @@ final class TransportErrors {
                 // No request byte goes out before the handshake completes. The library never relaxes certificate
                 // checks: an untrusted or mismatched certificate ends here, with the reason the JDK gave.
                 return new GradientConnectionException(request + " could not establish a trusted TLS connection: "
-                        + firstLine(cause.getMessage()), failure, false);
+                        + describeHandshakeFailure(cause), failure, false);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException) {
@@ -68,6 +78,54 @@ final class TransportErrors {
         return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
+    /**
+     * Whether a failure is a TLS handshake that refused the server's certificate: not trusted (no path to a trusted
+     * authority, an invalid chain) or issued for another host. Another attempt gets the same certificate, so such a
+     * failure is never retried.
+     */
+    static boolean isCertificateFailure(Throwable failure) {
+        boolean handshake = false;
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+            handshake |= cause instanceof SSLHandshakeException;
+            if (handshake && isCertificateCause(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCertificateCause(Throwable cause) {
+        return cause instanceof CertificateException || cause instanceof CertPathValidatorException
+                || cause instanceof CertPathBuilderException;
+    }
+
+    // The JDK's HostnameChecker says "No subject alternative names matching IP address … found", "No subject
+    // alternative DNS name matching … found" or "No name matching … found".
+    private static boolean isHostnameMismatch(Throwable cause) {
+        String message = cause.getMessage();
+        return cause instanceof CertificateException && message != null
+                && (message.startsWith("No subject alternative") || message.startsWith("No name matching"));
+    }
+
+    private static String describeHandshakeFailure(Throwable handshake) {
+        for (Throwable cause = handshake; cause != null; cause = cause.getCause()) {
+            if (isHostnameMismatch(cause)) {
+                return "the server's certificate does not name the host the client connected to ("
+                        + firstLine(cause.getMessage()) + "). Check that the hostname of the base URL "
+                        + "(gradient.base-url) is one the certificate was issued for; not retried, since every "
+                        + "attempt gets the same certificate";
+            }
+        }
+        if (isCertificateFailure(handshake)) {
+            return "the server's certificate is not trusted (" + firstLine(handshake.getMessage()) + "). Check the "
+                    + "certificate chain the server sends (it must lead to an authority the client trusts) and the "
+                    + "trust store the client uses (the JVM's cacerts, or the SSL bundle of "
+                    + "spring.http.clients.ssl.bundle); not retried, since every attempt gets the same certificate";
+        }
+        return firstLine(handshake.getMessage());
+    }
+
     private static boolean hasIoCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
@@ -85,12 +143,18 @@ final class TransportErrors {
         return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    static String firstLine(String message) {
+    /**
+     * The first line of a message from the transport or the decoder, without control characters and at most
+     * {@value #MAX_SHOWN} characters long: such messages can quote what the server sent.
+     */
+    static String firstLine(@Nullable String message) {
         if (message == null) {
             return "";
         }
         int newline = message.indexOf('\n');
-        return (newline >= 0) ? message.substring(0, newline) : message;
+        String line = (newline >= 0) ? message.substring(0, newline) : message;
+        String clean = CONTROL.matcher(line).replaceAll("");
+        return (clean.length() > MAX_SHOWN) ? clean.substring(0, MAX_SHOWN) + "…" : clean;
     }
 
 }

@@ -1,6 +1,7 @@
 package io.github.gradientspring.client;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
 
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -33,8 +37,20 @@ import reactor.core.scheduler.Scheduler;
  * with them; any due job the pages did not show is retrieved on its own. Every request takes its token from the
  * client's {@link LocalRequestBudget} as a poll, so the application's own calls go first, and when the budget runs
  * short the intervals of all watches stretch alike, the longest-waiting first.
+ * <p>
+ * The list sweep assumes that a job in the list is the same representation {@code retrieve} returns, so that a
+ * list item can stand for a retrieve; newest-first order is only a guess at where a job sits, never needed for a
+ * right answer (a job the pages did not show is retrieved). It can be switched off, and then every due job is
+ * retrieved on its own.
+ * <p>
+ * A watch never goes back in time: a state whose {@code updated_at} is older than that of the last state emitted
+ * to the watch (a lagging replica behind the list, say) is dropped and logged at debug level. States without
+ * {@code updated_at}, on either side, cannot be ordered and are judged by content alone, as are states with equal
+ * timestamps.
  */
 final class WatchHub {
+
+    private static final Log logger = LogFactory.getLog(WatchHub.class);
 
     /** The fetches a cycle makes, each spending a poll token of the budget. */
     interface Poller {
@@ -44,6 +60,14 @@ final class WatchHub {
         Mono<IndexingJobPage> page(int page);
 
         boolean isRetryable(Throwable failure);
+
+        /**
+         * The wait the failure's response asked for, as the client's retry policy honours it, or {@code null}:
+         * the next poll of a job comes no sooner.
+         */
+        default @Nullable Duration retryAfter(Throwable failure) {
+            return null;
+        }
 
     }
 
@@ -62,6 +86,8 @@ final class WatchHub {
 
     private final Supplier<Scheduler> scheduler;
 
+    private final boolean listSweep;
+
     private final Map<String, List<Watch>> watchesByJob = new LinkedHashMap<>();
 
     // The page of the job list each watched job was last seen on; jobs drift to later pages as new jobs arrive.
@@ -69,30 +95,42 @@ final class WatchHub {
 
     private boolean cycling;
 
-    private Disposable timer;
+    private @Nullable Disposable timer;
 
     // The polls of the cycle under way, disposed when the last watch goes, so that a cancelled watch leaves no
     // request on the wire and no retry pending.
-    private Disposable cycle;
+    private @Nullable Disposable cycle;
 
     private long timerAt = Long.MAX_VALUE;
 
     private long cycles;
 
+    // States dropped because they were older than one already emitted, for the debug log.
+    private long staleDropped;
+
     WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler) {
+        this(poller, initialInterval, maxInterval, scheduler, true);
+    }
+
+    /**
+     * @param listSweep whether due jobs may be refreshed through the account's job list; {@code false} retrieves
+     * each due job on its own
+     */
+    WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler,
+            boolean listSweep) {
         this.poller = poller;
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
         this.scheduler = scheduler;
+        this.listSweep = listSweep;
     }
 
     /** Emits the job's state now and each time it changes; completes after a terminal phase. */
     Flux<IndexingJob> watch(String jobUuid) {
         return Flux.create((sink) -> {
-            Watch watch = new Watch(jobUuid, sink);
+            Watch watch = new Watch(jobUuid, sink, this.initialInterval);
             synchronized (this) {
                 watch.dueAt = now() + FIRST_POLL_DELAY.toNanos();
-                watch.interval = this.initialInterval;
                 this.watchesByJob.computeIfAbsent(jobUuid, (key) -> new ArrayList<>()).add(watch);
                 if (!this.cycling) {
                     scheduleCycleAt(watch.dueAt);
@@ -100,25 +138,6 @@ final class WatchHub {
             }
             sink.onDispose(() -> remove(watch));
         });
-    }
-
-    /** How many watches are open. */
-    synchronized int watchCount() {
-        int count = 0;
-        for (List<Watch> watches : this.watchesByJob.values()) {
-            count += watches.size();
-        }
-        return count;
-    }
-
-    /** Whether a polling cycle is under way. */
-    synchronized boolean isCycling() {
-        return this.cycling;
-    }
-
-    /** How many polling cycles have run. */
-    synchronized long cycles() {
-        return this.cycles;
     }
 
     private void remove(Watch watch) {
@@ -182,6 +201,7 @@ final class WatchHub {
         long cycleNumber;
         Set<String> due = new LinkedHashSet<>();
         Map<Integer, List<String>> dueByPage = new TreeMap<>();
+        boolean cycle;
         synchronized (this) {
             this.timer = null;
             this.timerAt = Long.MAX_VALUE;
@@ -197,9 +217,7 @@ final class WatchHub {
                     }
                 }
             }
-            if (dueWatches.isEmpty()) {
-                dueByPage = null;
-            }
+            boolean anyDue = !dueWatches.isEmpty();
             // The longest-waiting first, so that a short budget delays every watch alike.
             dueWatches.sort(Comparator.comparingLong((Watch watch) -> watch.dueAt));
             for (Watch watch : dueWatches) {
@@ -208,22 +226,25 @@ final class WatchHub {
                         .add(watch.jobUuid);
                 }
             }
-            if (dueByPage != null) {
+            if (anyDue) {
                 this.cycling = true;
                 this.cycles++;
             }
             cycleNumber = this.cycles;
+            cycle = anyDue;
         }
-        if (dueByPage == null) {
+        if (!cycle) {
             scheduleNextCycle();
             return;
         }
         TreeSet<Integer> planned = new TreeSet<>();
-        dueByPage.forEach((page, jobs) -> {
-            if (jobs.size() >= LIST_THRESHOLD) {
-                planned.add(page);
-            }
-        });
+        if (this.listSweep) {
+            dueByPage.forEach((page, jobs) -> {
+                if (jobs.size() >= LIST_THRESHOLD) {
+                    planned.add(page);
+                }
+            });
+        }
         Set<Integer> listed = ConcurrentHashMap.newKeySet();
         Set<String> refreshed = ConcurrentHashMap.newKeySet();
         Mono<Void> sweep = planned.isEmpty() ? Mono.empty() : sweep(planned.first(), planned, due, refreshed, listed);
@@ -299,9 +320,12 @@ final class WatchHub {
         int found = 0;
         for (IndexingJob job : result.jobs()) {
             String jobUuid = job.uuid();
+            if (jobUuid == null) {
+                continue;
+            }
             boolean watched;
             synchronized (this) {
-                watched = jobUuid != null && this.watchesByJob.containsKey(jobUuid);
+                watched = this.watchesByJob.containsKey(jobUuid);
                 if (watched) {
                     this.lastSeenPage.put(jobUuid, page);
                 }
@@ -328,6 +352,7 @@ final class WatchHub {
     private void apply(String jobUuid, IndexingJob job) {
         List<Watch> changed = new ArrayList<>();
         List<Watch> ended = new ArrayList<>();
+        String stale = null;
         synchronized (this) {
             List<Watch> watches = this.watchesByJob.get(jobUuid);
             if (watches == null) {
@@ -335,6 +360,17 @@ final class WatchHub {
             }
             long now = now();
             for (Watch watch : new ArrayList<>(watches)) {
+                IndexingJob last = watch.last;
+                if (last != null && isOlder(job, last)) {
+                    // Nothing new for this watch: asked again later, as for an unchanged job.
+                    this.staleDropped++;
+                    stale = "Dropped a stale state of job " + jobUuid + " (" + job.phase() + ", updated_at "
+                            + job.updatedAt() + ", older than the updated_at " + last.updatedAt()
+                            + " already emitted); " + this.staleDropped + " stale state(s) dropped so far";
+                    stretch(watch);
+                    watch.dueAt = now + watch.interval.toNanos();
+                    continue;
+                }
                 if (!job.equals(watch.last)) {
                     watch.last = job;
                     watch.interval = this.initialInterval;
@@ -349,12 +385,22 @@ final class WatchHub {
                 }
             }
         }
+        if (stale != null && logger.isDebugEnabled()) {
+            logger.debug(stale);
+        }
         for (Watch watch : changed) {
             watch.sink.next(job);
         }
         for (Watch watch : ended) {
             watch.sink.complete();
         }
+    }
+
+    // Whether a state is older than the last one a watch emitted. Either timestamp absent: no order can be known.
+    private static boolean isOlder(IndexingJob job, IndexingJob last) {
+        OffsetDateTime updated = job.updatedAt();
+        OffsetDateTime lastUpdated = last.updatedAt();
+        return updated != null && lastUpdated != null && updated.isBefore(lastUpdated);
     }
 
     // Called with the lock held: nothing new about the job, so it is asked again later, up to the longest interval.
@@ -374,9 +420,11 @@ final class WatchHub {
             for (Watch watch : watches) {
                 if (this.poller.isRetryable(failure)) {
                     // A passing failure (5xx, timeout, connection, 429) that outlasted the client's retries: keep
-                    // watching, later. The watch's own timeout still bounds it.
+                    // watching, later, and no sooner than the API asked. The watch's own timeout still bounds it.
                     stretch(watch);
-                    watch.dueAt = now + watch.interval.toNanos();
+                    Duration asked = this.poller.retryAfter(failure);
+                    Duration wait = (asked != null && asked.compareTo(watch.interval) > 0) ? asked : watch.interval;
+                    watch.dueAt = now + wait.toNanos();
                 }
                 else {
                     failing.add(watch);
@@ -398,15 +446,16 @@ final class WatchHub {
 
         final FluxSink<IndexingJob> sink;
 
-        IndexingJob last;
+        @Nullable IndexingJob last;
 
         Duration interval;
 
         long dueAt;
 
-        Watch(String jobUuid, FluxSink<IndexingJob> sink) {
+        Watch(String jobUuid, FluxSink<IndexingJob> sink, Duration interval) {
             this.jobUuid = jobUuid;
             this.sink = sink;
+            this.interval = interval;
         }
 
     }

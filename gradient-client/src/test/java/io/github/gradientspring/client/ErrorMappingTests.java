@@ -137,6 +137,57 @@ class ErrorMappingTests {
     }
 
     @Test
+    void terminalEscapesAndLineBreaksInTheErrorTextAreRemovedFromTheMessageAndKeptInTheBody() {
+        String body = "{\"id\":\"bad\\u001b[2J_id\",\"message\":\"Job \\u001b[31mfailed\\u001b[0m\\r\\n"
+                + "2026-01-01 ERROR forged log line\\u0007\\u202e\",\"request_id\":\"r\\n1\"}";
+        this.api.enqueueJson(500, body);
+        GradientServerException error = (GradientServerException) catchThrowable(
+                () -> publicClient().retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10)));
+        assertThat(error.getMessage()).doesNotContainPattern("[\\p{Cntrl}\\p{Cf}]")
+            .doesNotContain("[31m")
+            .doesNotContain("[2J")
+            .contains("(bad_id)")
+            .contains(": Job failed 2026-01-01 ERROR forged log line [request id r 1]");
+        assertThat(error.errorMessage()).isEqualTo("Job failed 2026-01-01 ERROR forged log line");
+        assertThat(error.responseBody()).isEqualTo(body);
+    }
+
+    @Test
+    void aHundredKilobyteMessageIsCutAt500CharactersAndTheWholeBodyStaysReachable() {
+        String message = "x".repeat(100_000);
+        String body = "{\"id\":\"server_error\",\"message\":\"" + message + "\"}";
+        this.api.enqueueJson(500, body);
+        GradientServerException error = (GradientServerException) catchThrowable(
+                () -> publicClient().retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10)));
+        assertThat(error.errorMessage()).isEqualTo("x".repeat(500) + "… (cut at 500 characters)");
+        assertThat(error.getMessage()).hasSizeLessThan(700).contains("(server_error)");
+        assertThat(error.responseBody()).isEqualTo(body);
+        assertThat(error.error().responseBody()).isEqualTo(body);
+    }
+
+    @Test
+    void aTextBodyWithTerminalEscapesIsSummarizedWithoutThem() {
+        this.api.enqueue(new MockResponse.Builder().code(503)
+            .setHeader("Content-Type", "text/plain")
+            .body("upstream \u001b[1;31mdown\u001b[0m\nretry later")
+            .build());
+        GradientServerException error = (GradientServerException) catchThrowable(
+                () -> publicClient().retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10)));
+        assertThat(error.errorMessage()).isEqualTo("Service Unavailable (text/plain body: upstream down retry later)");
+        assertThat(error.responseBody()).isEqualTo("upstream \u001b[1;31mdown\u001b[0m\nretry later");
+    }
+
+    // Through the public builder only: one attempt, no budget.
+    private IndexingJobsClient publicClient() {
+        return IndexingJobsClient.builder()
+            .accessToken(MockGradientApi.TOKEN)
+            .baseUrl(this.api.baseUrl())
+            .retryPolicy(RetryPolicy.none())
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .build();
+    }
+
+    @Test
     void aSuccessWithMalformedJsonIsAResponseException() {
         this.api.enqueueJson(200, "{\"job\": {\"uuid\": ");
         Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block());

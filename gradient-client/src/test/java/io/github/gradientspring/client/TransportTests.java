@@ -2,9 +2,13 @@ package io.github.gradientspring.client;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLSocketFactory;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -67,6 +71,27 @@ class TransportTests {
         return server;
     }
 
+    private MockWebServer server(HandshakeCounter handshakes) throws IOException {
+        MockWebServer server = new MockWebServer();
+        server.useHttps(handshakes);
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        this.servers.add(server);
+        return server;
+    }
+
+    // Through the public builder only; retries would come at once (1 ms), so a test that counts them waits for none.
+    private static IndexingJobsClient.Builder publicBuilder(String baseUrl) {
+        return IndexingJobsClient.builder()
+            .accessToken(TOKEN)
+            .baseUrl(baseUrl)
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .retryPolicy(RetryPolicy.builder()
+                .initialDelay(Duration.ofMillis(1))
+                .maxDelay(Duration.ofMillis(1))
+                .jitter(0.0)
+                .build());
+    }
+
     private IndexingJobsClient.Builder builder(String baseUrl) {
         return IndexingJobsClient.builder()
             .accessToken(TOKEN)
@@ -98,15 +123,54 @@ class TransportTests {
     }
 
     @Test
-    void anUntrustedCertificateIsNotTrustedOnRetryEither() throws IOException {
-        MockWebServer server = server(true);
-        IndexingJobsClient client = builder(httpsUrl(server)).build();
+    void anUntrustedCertificateIsNotRetriedAndSaysToCheckTheChainAndTheTrustStore() throws IOException {
+        HandshakeCounter handshakes = new HandshakeCounter(CERTIFICATE);
+        MockWebServer server = server(handshakes);
+        IndexingJobsClient client = publicBuilder(httpsUrl(server)).build();
+        Throwable error = catchThrowable(() -> client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10)));
+        assertThat(error).isExactlyInstanceOf(GradientConnectionException.class)
+            .hasMessageContaining("could not establish a trusted TLS connection")
+            .hasMessageContaining("certificate chain")
+            .hasMessageContaining("trust store")
+            .hasMessageContaining("not retried")
+            .hasMessageNotContaining(TOKEN);
+        assertThat(handshakes.count()).as("TLS handshakes").isEqualTo(1);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anUntrustedCertificateIsNotRetriedForCreateEither() throws IOException {
+        HandshakeCounter handshakes = new HandshakeCounter(CERTIFICATE);
+        MockWebServer server = server(handshakes);
+        IndexingJobsClient client = publicBuilder(httpsUrl(server)).build();
         Throwable error = catchThrowable(() -> client.create(
                 io.github.gradientspring.client.model.CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB))
             .block(Duration.ofSeconds(10)));
         assertThat(error).isExactlyInstanceOf(GradientConnectionException.class);
-        assertThat(this.waits.skippedWaits()).as("retried as a failure before sending, like a refused connection").hasSize(2);
+        assertThat(((GradientConnectionException) error).requestSent()).isFalse();
+        assertThat(handshakes.count()).as("TLS handshakes").isEqualTo(1);
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aCertificateForAnotherHostIsNotRetriedAndSaysToCheckTheHostname() throws IOException {
+        HeldCertificate elsewhere = new HeldCertificate.Builder().addSubjectAlternativeName("gradient.example.com")
+            .build();
+        HandshakeCounter handshakes = new HandshakeCounter(elsewhere);
+        MockWebServer server = server(handshakes);
+        HttpClient trusting = HttpClient.create()
+            .secure((spec) -> spec.sslContext(Http11SslContextSpec.forClient()
+                .configure((ssl) -> ssl.trustManager(elsewhere.certificate()))));
+        IndexingJobsClient client = publicBuilder(httpsUrl(server))
+            .clientConnector(new ReactorClientHttpConnector(trusting))
+            .build();
+        Throwable error = catchThrowable(() -> client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10)));
+        assertThat(error).isExactlyInstanceOf(GradientConnectionException.class)
+            .hasMessageContaining("could not establish a trusted TLS connection")
+            .hasMessageContaining("hostname")
+            .hasMessageContaining("127.0.0.1")
+            .hasMessageNotContaining(TOKEN);
+        assertThat(handshakes.count()).as("TLS handshakes").isEqualTo(1);
     }
 
     @Test
@@ -207,6 +271,64 @@ class TransportTests {
         // A wiretap's lines are "[id, L:… - R:…] WRITE: 123B …" and "READ: …".
         assertThat(logs).noneSatisfy((event) -> assertThat(event.getFormattedMessage())
             .containsPattern("\\] (WRITE|READ): \\d+B"));
+    }
+
+    /** The server's TLS sockets, counted: one per handshake a client starts. */
+    private static final class HandshakeCounter extends SSLSocketFactory {
+
+        private final SSLSocketFactory delegate;
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        HandshakeCounter(HeldCertificate certificate) {
+            this.delegate = new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory();
+        }
+
+        int count() {
+            return this.count.get();
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            this.count.incrementAndGet();
+            return this.delegate.createSocket(socket, host, port, autoClose);
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return this.delegate.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return this.delegate.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            this.count.incrementAndGet();
+            return this.delegate.createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            this.count.incrementAndGet();
+            return this.delegate.createSocket(host, port, localHost, localPort);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            this.count.incrementAndGet();
+            return this.delegate.createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            this.count.incrementAndGet();
+            return this.delegate.createSocket(address, port, localAddress, localPort);
+        }
+
     }
 
     private static List<ILoggingEvent> captureLogs(String loggerName, Runnable action) {

@@ -1,16 +1,22 @@
 package io.github.gradientspring.client;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.gradientspring.client.error.GradientNotFoundException;
 import io.github.gradientspring.client.error.GradientApiError;
+import io.github.gradientspring.client.error.GradientRateLimitException;
 import io.github.gradientspring.client.error.GradientServerException;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -57,6 +64,11 @@ class WatchHubTests {
     private static IndexingJob job(String uuid, IndexingJobPhase phase, long completed) {
         return new IndexingJob(uuid, null, null, null, phase, null, completed, 3L, null, null, null, null, null, null,
                 null, null, null, null);
+    }
+
+    private static IndexingJob job(String uuid, IndexingJobPhase phase, long completed, OffsetDateTime updatedAt) {
+        return new IndexingJob(uuid, null, null, null, phase, null, completed, 3L, null, null, null, null, updatedAt,
+                null, null, null, null, null);
     }
 
     private void firstPoll() {
@@ -104,7 +116,7 @@ class WatchHubTests {
         assertThat(seen).extracting(IndexingJob::phase).containsExactly(IndexingJobPhase.RUNNING, IndexingJobPhase.SUCCEEDED);
         assertThat(completed).hasValue(1);
         assertThat(this.api.retrieveTimes).hasSize(2);
-        assertThat(this.hub.watchCount()).isZero();
+        assertNothingMoreIsPolled();
     }
 
     @Test
@@ -170,7 +182,7 @@ class WatchHubTests {
         watches.forEach(Disposable::dispose);
         this.time.advanceTimeBy(Duration.ofHours(2));
         assertThat(this.api.requests()).isEqualTo(before);
-        assertThat(this.hub.watchCount()).isZero();
+        assertNothingMoreIsPolled();
     }
 
     @Test
@@ -191,23 +203,162 @@ class WatchHubTests {
         this.api.failures.remove(flaky);
         this.api.set(flaky, job(flaky, IndexingJobPhase.SUCCEEDED, 3));
         this.time.advanceTimeBy(Duration.ofSeconds(60));
-        assertThat(this.hub.watchCount()).isZero();
+        assertNothingMoreIsPolled();
         assertThat(errors).hasSize(1);
     }
 
     @Test
+    void aStaleListItemIsDroppedLikeAStaleRetrieve() {
+        OffsetDateTime t = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+        List<IndexingJob> seen = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 1, t.plusSeconds(10)));
+            this.hub.watch(uuid(i)).subscribe(seen::add);
+        }
+        firstPoll();
+        for (int i = 0; i < 2; i++) {
+            // What a list served from a lagging replica might show.
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.PENDING, 0, t.plusSeconds(5)));
+        }
+        this.time.advanceTimeBy(Duration.ofSeconds(2));
+        for (int i = 0; i < 2; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.SUCCEEDED, 3, t.plusSeconds(20)));
+        }
+        this.time.advanceTimeBy(Duration.ofSeconds(4));
+        assertThat(this.api.pagesAsked).containsExactly(1, 1, 1);
+        assertThat(this.api.retrievedIds).isEmpty();
+        assertThat(seen).extracting(IndexingJob::phase).containsExactly(IndexingJobPhase.RUNNING,
+                IndexingJobPhase.RUNNING, IndexingJobPhase.SUCCEEDED, IndexingJobPhase.SUCCEEDED);
+        assertNothingMoreIsPolled();
+    }
+
+    @Test
+    void aRateLimitedPollIsRepeatedNoSoonerThanTheRetryAfterThePolicyHonours() {
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        this.hub.watch(id).subscribe();
+        this.api.failures.put(id, rateLimited(Duration.ofSeconds(20)));
+        firstPoll();
+        this.time.advanceTimeBy(Duration.ofSeconds(19));
+        assertThat(this.api.retrieveTimes).containsExactly(0L);
+        // Above the policy's 60 s cap: not believed, the watch's own (stretched) interval applies, as for a retry.
+        this.api.failures.put(id, rateLimited(Duration.ofSeconds(90)));
+        this.time.advanceTimeBy(Duration.ofSeconds(1));
+        this.time.advanceTimeBy(Duration.ofSeconds(8));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 20L, 28L);
+    }
+
+    private static GradientRateLimitException rateLimited(Duration retryAfter) {
+        return new GradientRateLimitException(new GradientApiError(429, "GET x", "too_many_requests", "slow down",
+                null, null, retryAfter, null));
+    }
+
+    @Test
     void tenThousandWatchesShareOneTimerAndNoThreads() {
-        int threadsBefore = Thread.activeCount();
+        CountingScheduler timers = new CountingScheduler(this.time);
+        WatchHub hub = new WatchHub(this.api, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> timers);
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        Set<Thread> emittingThreads = ConcurrentHashMap.newKeySet();
         List<Disposable> watches = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 0));
-            watches.add(this.hub.watch(uuid(i)).subscribe());
+            watches.add(hub.watch(uuid(i)).subscribe((job) -> emittingThreads.add(Thread.currentThread())));
         }
+        assertThat(timers.pending()).as("timers armed for 10,000 watches").isEqualTo(1);
         this.time.advanceTimeBy(Duration.ofMinutes(1));
-        assertThat(this.hub.watchCount()).isEqualTo(10_000);
+        assertThat(watches).as("watches still open").noneMatch(Disposable::isDisposed);
+        assertThat(timers.mostPendingAtOnce()).as("timers armed at once, ever").isEqualTo(1);
+        assertThat(timers.scheduled()).as("timers armed in a minute: about one per polling cycle").isLessThan(100);
+        assertThat(this.api.pageRequests.get()).as("the first cycle lists the 50 pages; later ones too")
+            .isGreaterThanOrEqualTo(50);
         assertThat(this.api.retrieveTimes).isEmpty();
-        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 2);
+        // Every timer ran, every page was fetched and every state was emitted on this thread, the one driving time.
+        assertThat(timers.threads()).containsOnly(Thread.currentThread());
+        assertThat(this.api.callingThreads).containsOnly(Thread.currentThread());
+        assertThat(emittingThreads).containsOnly(Thread.currentThread());
+        Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+        started.removeAll(threadsBefore);
+        assertThat(started).as("threads started while 10,000 jobs were watched").isEmpty();
         watches.forEach(Disposable::dispose);
+        assertThat(timers.pending()).as("timers left once every watch is gone").isZero();
+    }
+
+    /** A scheduler that counts the tasks the hub arms on it, and the threads they run on. */
+    private static final class CountingScheduler implements Scheduler {
+
+        private final Scheduler delegate;
+
+        private final AtomicInteger pending = new AtomicInteger();
+
+        private final AtomicInteger mostPending = new AtomicInteger();
+
+        private final AtomicInteger scheduled = new AtomicInteger();
+
+        private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        CountingScheduler(Scheduler delegate) {
+            this.delegate = delegate;
+        }
+
+        int pending() {
+            return this.pending.get();
+        }
+
+        int mostPendingAtOnce() {
+            return this.mostPending.get();
+        }
+
+        int scheduled() {
+            return this.scheduled.get();
+        }
+
+        Set<Thread> threads() {
+            return this.threads;
+        }
+
+        @Override
+        public Disposable schedule(Runnable task) {
+            return schedule(task, 0, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+            this.scheduled.incrementAndGet();
+            this.mostPending.accumulateAndGet(this.pending.incrementAndGet(), Math::max);
+            AtomicBoolean over = new AtomicBoolean();
+            Disposable scheduledTask = this.delegate.schedule(() -> {
+                if (over.compareAndSet(false, true)) {
+                    this.pending.decrementAndGet();
+                }
+                this.threads.add(Thread.currentThread());
+                task.run();
+            }, delay, unit);
+            return new Disposable() {
+                @Override
+                public void dispose() {
+                    if (over.compareAndSet(false, true)) {
+                        CountingScheduler.this.pending.decrementAndGet();
+                    }
+                    scheduledTask.dispose();
+                }
+
+                @Override
+                public boolean isDisposed() {
+                    return scheduledTask.isDisposed();
+                }
+            };
+        }
+
+        @Override
+        public long now(TimeUnit unit) {
+            return this.delegate.now(unit);
+        }
+
+        @Override
+        public Worker createWorker() {
+            throw new UnsupportedOperationException("the watch hub schedules its timer directly");
+        }
+
     }
 
     /** An in-memory API with a list of 200-job pages, newest first, that counts what it is asked. */
@@ -222,6 +373,8 @@ class WatchHubTests {
         final List<Integer> pagesAsked = new CopyOnWriteArrayList<>();
 
         final AtomicInteger pageRequests = new AtomicInteger();
+
+        final Set<Thread> callingThreads = ConcurrentHashMap.newKeySet();
 
         final List<String> hiddenFromList = new CopyOnWriteArrayList<>();
 
@@ -239,6 +392,7 @@ class WatchHubTests {
 
         @Override
         public Mono<IndexingJob> retrieve(String jobUuid) {
+            this.callingThreads.add(Thread.currentThread());
             this.retrieveTimes.add(WatchHubTests.this.time.now(java.util.concurrent.TimeUnit.SECONDS));
             this.retrievedIds.add(jobUuid);
             RuntimeException failure = this.failures.get(jobUuid);
@@ -247,6 +401,7 @@ class WatchHubTests {
 
         @Override
         public Mono<IndexingJobPage> page(int page) {
+            this.callingThreads.add(Thread.currentThread());
             this.pageRequests.incrementAndGet();
             this.pagesAsked.add(page);
             List<IndexingJob> all;
@@ -269,6 +424,18 @@ class WatchHubTests {
             return RetryDecider.isRetryable(GradientOperation.RETRIEVE, failure);
         }
 
+        @Override
+        public Duration retryAfter(Throwable failure) {
+            return new RetryDecider(RetryPolicy.defaults(), () -> 0.0, RetryQuota.disabled()).honouredRetryAfter(failure);
+        }
+
+    }
+
+    /** Once every watch has ended, an hour passes without a request. */
+    private void assertNothingMoreIsPolled() {
+        int requests = this.api.requests();
+        this.time.advanceTimeBy(Duration.ofHours(1));
+        assertThat(this.api.requests()).as("requests after every watch ended").isEqualTo(requests);
     }
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.gradientspring.client.error.IndexingJobFailedException;
 import io.github.gradientspring.client.error.IndexingJobTimeoutException;
 import io.github.gradientspring.client.model.IndexingJob;
@@ -58,6 +59,35 @@ class WatchTests {
                 + "\",\"completed_datasources\":" + completed + ",\"total_datasources\":3}}";
     }
 
+    private static String job(String phase, int completed, String updatedAt) {
+        return "{\"job\":" + item(MockGradientApi.JOB, phase, completed, updatedAt) + "}";
+    }
+
+    private static String item(String uuid, String phase, int completed, String updatedAt) {
+        return "{\"uuid\":\"" + uuid + "\",\"phase\":\"BATCH_JOB_PHASE_" + phase + "\",\"completed_datasources\":"
+                + completed + ",\"total_datasources\":3" + ((updatedAt != null) ? ",\"updated_at\":\"" + updatedAt + "\"" : "")
+                + "}";
+    }
+
+    private static String page(String... items) {
+        return "{\"jobs\":[" + String.join(",", items) + "],\"links\":{},\"meta\":{\"page\":1,\"pages\":1,\"total\":"
+                + items.length + "}}";
+    }
+
+    // Through the public builder only, with polls a millisecond apart so that no test waits long in real time.
+    private IndexingJobsClient.Builder publicBuilder() {
+        return IndexingJobsClient.builder()
+            .accessToken(MockGradientApi.TOKEN)
+            .baseUrl(this.api.baseUrl())
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .watchInitialInterval(Duration.ofMillis(1))
+            .watchMaxInterval(Duration.ofMillis(4));
+    }
+
+    private IndexingJobsClient publicClient() {
+        return publicBuilder().build();
+    }
+
     @Test
     void watchEmitsEachDistinctStateAndCompletesAfterATerminalPhase() {
         script(job("PENDING", 0), job("RUNNING", 0), job("RUNNING", 0), job("RUNNING", 1), job("RUNNING", 1),
@@ -69,6 +99,87 @@ class WatchTests {
                     org.assertj.core.groups.Tuple.tuple(IndexingJobPhase.RUNNING, 1L),
                     org.assertj.core.groups.Tuple.tuple(IndexingJobPhase.SUCCEEDED, 3L));
         assertThat(this.api.requestCount()).isEqualTo(6);
+    }
+
+    @Test
+    void aStateOlderThanOneAlreadyEmittedIsDroppedAndLogged() {
+        script(job("RUNNING", 1, "2026-01-01T00:00:10Z"), job("PENDING", 0, "2026-01-01T00:00:05Z"),
+                job("SUCCEEDED", 3, "2026-01-01T00:00:20Z"));
+        List<ILoggingEvent> logs = WatchLogs.capture(() -> assertThat(publicClient().watch(MockGradientApi.JOB)
+            .collectList()
+            .block(Duration.ofSeconds(10))).extracting(IndexingJob::phase)
+            .containsExactly(IndexingJobPhase.RUNNING, IndexingJobPhase.SUCCEEDED));
+        assertThat(logs).extracting(ILoggingEvent::getFormattedMessage)
+            .anySatisfy((line) -> assertThat(line).contains("stale")
+                .contains(MockGradientApi.JOB)
+                .contains("2026-01-01T00:00:05Z")
+                .contains("2026-01-01T00:00:10Z")
+                .contains("1 stale state"));
+        assertThat(this.api.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aStateWithTheSameUpdatedAtButOtherContentIsEmitted() {
+        script(job("RUNNING", 1, "2026-01-01T00:00:10Z"), job("RUNNING", 2, "2026-01-01T00:00:10Z"),
+                job("SUCCEEDED", 3, "2026-01-01T00:00:20Z"));
+        List<IndexingJob> states = publicClient().watch(MockGradientApi.JOB).collectList().block(Duration.ofSeconds(10));
+        assertThat(states).extracting(IndexingJob::completedDatasources).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aStateWithoutUpdatedAtCannotBeOrderedAndIsEmitted() {
+        script(job("RUNNING", 1, "2026-01-01T00:00:10Z"), job("PENDING", 0), job("SUCCEEDED", 3, "2026-01-01T00:00:20Z"));
+        List<IndexingJob> states = publicClient().watch(MockGradientApi.JOB).collectList().block(Duration.ofSeconds(10));
+        assertThat(states).extracting(IndexingJob::phase)
+            .containsExactly(IndexingJobPhase.RUNNING, IndexingJobPhase.PENDING, IndexingJobPhase.SUCCEEDED);
+    }
+
+    @Test
+    void withTheListSweepOffOnlyRetrievesAreSent() {
+        assertThat(firstPollOfTwoWatches(false)).hasSize(2)
+            .allSatisfy((path) -> assertThat(path).matches("/v2/gen-ai/indexing_jobs/[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void controlWithTheListSweepOnTwoWatchesStartedTogetherShareOneListRequest() {
+        assertThat(firstPollOfTwoWatches(true)).singleElement().asString().startsWith("/v2/gen-ai/indexing_jobs?page=1");
+    }
+
+    /**
+     * Starts two watches at the same virtual instant, lets their first poll happen, and returns the paths the server
+     * was asked for; every answer says the job succeeded, so each watch ends after its first state.
+     */
+    private List<String> firstPollOfTwoWatches(boolean listSweep) {
+        String other = "223e4567-e89b-12d3-a456-426614174000";
+        List<String> paths = new CopyOnWriteArrayList<>();
+        this.api.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String target = request.getTarget();
+                paths.add(target);
+                String body = target.contains("?page=")
+                        ? page(item(MockGradientApi.JOB, "SUCCEEDED", 3, null), item(other, "SUCCEEDED", 3, null))
+                        : "{\"job\":" + item(target.endsWith(other) ? other : MockGradientApi.JOB, "SUCCEEDED", 3, null) + "}";
+                return MockGradientApi.json(200, body).build();
+            }
+        });
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        try {
+            IndexingJobsClient client = publicBuilder().scheduler(time).watchListSweep(listSweep).build();
+            reactor.core.publisher.Mono<List<IndexingJob>> states = reactor.core.publisher.Flux
+                .merge(client.watch(MockGradientApi.JOB), client.watch(other))
+                .collectList()
+                .cache();
+            states.subscribe();
+            time.advanceTimeBy(Duration.ofSeconds(1));
+            assertThat(states.block(Duration.ofSeconds(10))).extracting(IndexingJob::phase)
+                .containsOnly(IndexingJobPhase.SUCCEEDED)
+                .hasSize(2);
+            return paths;
+        }
+        finally {
+            time.dispose();
+        }
     }
 
     @Test

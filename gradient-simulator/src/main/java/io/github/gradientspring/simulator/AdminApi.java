@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -296,7 +297,7 @@ final class AdminApi {
         return WireJson.MAPPER.writeValueAsBytes(body);
     }
 
-    private static Reply error(int status, String message, Exchange exchange) {
+    private static Reply error(int status, @Nullable String message, Exchange exchange) {
         return ApiErrors.of(status, message == null ? ApiErrors.defaultMessage(status) : message, exchange.requestId());
     }
 }

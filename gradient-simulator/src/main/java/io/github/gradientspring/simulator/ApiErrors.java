@@ -1,5 +1,7 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * DigitalOcean's error answers: status, the {@code id} slug and the message the public API uses
  * (see gradient-api.md §4 and the error fixtures).
@@ -23,8 +25,8 @@ final class ApiErrors {
         return of(status, defaultMessage(status), requestId);
     }
 
-    static Reply badRequest(String message, String requestId) {
-        return of(400, message, requestId);
+    static Reply badRequest(@Nullable String message, String requestId) {
+        return of(400, (message != null) ? message : defaultMessage(400), requestId);
     }
 
     static Reply notFound(String requestId) {

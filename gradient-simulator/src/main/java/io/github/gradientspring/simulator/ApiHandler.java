@@ -56,7 +56,7 @@ final class ApiHandler {
         return authorisedAnswer(exchange, token).withRate(decision);
     }
 
-    private Reply authorisedAnswer(Exchange exchange, String token) {
+    private Reply authorisedAnswer(Exchange exchange, @Nullable String token) {
         String requestId = exchange.requestId();
         boolean readOnly = token != null && readOnlyTokens.contains(token);
         if (token == null || !(token.equals(accessToken) || readOnly)) {
@@ -153,7 +153,7 @@ final class ApiHandler {
     private Reply cancel(Exchange exchange) {
         String requestId = exchange.requestId();
         String pathUuid = exchange.route().parameter();
-        if (!Uuids.isValid(pathUuid)) {
+        if (pathUuid == null || !Uuids.isValid(pathUuid)) {
             return ApiErrors.badRequest("The indexing job UUID is not valid: " + pathUuid, requestId);
         }
         JsonNode body;
@@ -203,7 +203,7 @@ final class ApiHandler {
     private Reply listByKnowledgeBase(Exchange exchange) {
         String requestId = exchange.requestId();
         String kbUuid = exchange.route().parameter();
-        if (!Uuids.isValid(kbUuid)) {
+        if (kbUuid == null || !Uuids.isValid(kbUuid)) {
             return ApiErrors.badRequest("The knowledge base UUID is not valid: " + kbUuid, requestId);
         }
         String normalised = kbUuid.toLowerCase(Locale.ROOT);
@@ -229,7 +229,7 @@ final class ApiHandler {
 
     private Reply withJob(Exchange exchange, java.util.function.Function<Job, Reply> then) {
         String uuid = exchange.route().parameter();
-        if (!Uuids.isValid(uuid)) {
+        if (uuid == null || !Uuids.isValid(uuid)) {
             return ApiErrors.badRequest("The indexing job UUID is not valid: " + uuid, exchange.requestId());
         }
         Job job = store.job(uuid.toLowerCase(Locale.ROOT));
@@ -273,7 +273,7 @@ final class ApiHandler {
         return node;
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    private static @Nullable String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One misbehaviour the simulator can answer a request with. Immutable: the modifiers return a copy.
  * Arm it with {@link Faults}, for example:
@@ -67,14 +69,15 @@ public final class Fault {
     private final Duration delay;
     private final Duration stall;
     private final int size;
-    private final String location;
-    private final String body;
-    private final String contentType;
+    private final @Nullable String location;
+    private final @Nullable String body;
+    private final @Nullable String contentType;
     private final Map<String, String> headers;
-    private final Duration retryAfterHttpDate;
+    private final @Nullable Duration retryAfterHttpDate;
 
-    private Fault(Kind kind, int status, Duration delay, Duration stall, int size, String location, String body,
-            String contentType, Map<String, String> headers, Duration retryAfterHttpDate) {
+    private Fault(Kind kind, int status, Duration delay, Duration stall, int size, @Nullable String location,
+            @Nullable String body, @Nullable String contentType, Map<String, String> headers,
+            @Nullable Duration retryAfterHttpDate) {
         this.kind = kind;
         this.status = status;
         this.delay = delay;
@@ -246,15 +249,15 @@ public final class Fault {
     }
 
     /** The redirect target of a {@link Kind#REDIRECT} fault. */
-    public String location() {
+    public @Nullable String location() {
         return location;
     }
 
-    String body() {
+    @Nullable String body() {
         return body;
     }
 
-    String contentType() {
+    @Nullable String contentType() {
         return contentType;
     }
 
@@ -262,7 +265,7 @@ public final class Fault {
         return headers;
     }
 
-    Duration retryAfterHttpDate() {
+    @Nullable Duration retryAfterHttpDate() {
         return retryAfterHttpDate;
     }
 

@@ -1,13 +1,13 @@
 package io.github.gradientspring.simulator;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fault plan of a simulator: what to break, on which endpoint, how often. Thread-safe.
@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
 public final class Faults {
 
     private final List<Rule> rules = new ArrayList<>();
-    private Fault outage;
-    private SplittableRandom random;
+    private @Nullable Fault outage;
+    private @Nullable SplittableRandom random;
     private double randomRate;
     private List<Fault> randomFaults = List.of();
 
@@ -102,7 +102,7 @@ public final class Faults {
     }
 
     /** The fault for the next API request to {@code operation} (null for an unrouted one: only outages and random mode match it), or null to answer normally. */
-    @Nullable Fault next(Operation operation) {
+    @Nullable Fault next(@Nullable Operation operation) {
         if (!armed) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -45,8 +46,8 @@ public final class GradientSimulator implements AutoCloseable {
     private final Journal journal;
     private final RateLimiter limiter;
 
-    private volatile DisposableServer server;
-    private volatile String baseUrl;
+    private volatile @Nullable DisposableServer server;
+    private volatile @Nullable String baseUrl;
 
     private GradientSimulator(Builder builder) {
         this.accessToken = builder.accessToken;
@@ -92,14 +93,16 @@ public final class GradientSimulator implements AutoCloseable {
 
     /** Where the simulator listens, e.g. {@code http://127.0.0.1:54321}, without a trailing slash. */
     public String baseUrl() {
-        requireStarted();
-        return baseUrl;
+        String url = baseUrl;
+        if (url == null) {
+            throw notStarted();
+        }
+        return url;
     }
 
     /** The bound port. */
     public int port() {
-        requireStarted();
-        return server.port();
+        return started().port();
     }
 
     /** The token that may do everything; send it as {@code Authorization: Bearer <token>}. */
@@ -193,8 +196,7 @@ public final class GradientSimulator implements AutoCloseable {
 
     /** Blocks the calling thread until the server is closed (for the standalone main). */
     public void awaitClose() {
-        requireStarted();
-        server.onDispose().block();
+        started().onDispose().block();
     }
 
     /** Stops listening and closes open connections. Idempotent. */
@@ -211,9 +213,19 @@ public final class GradientSimulator implements AutoCloseable {
     }
 
     private void requireStarted() {
-        if (server == null) {
-            throw new IllegalStateException("The simulator is not started; call start() first");
+        started();
+    }
+
+    private DisposableServer started() {
+        DisposableServer running = server;
+        if (running == null) {
+            throw notStarted();
         }
+        return running;
+    }
+
+    private static IllegalStateException notStarted() {
+        return new IllegalStateException("The simulator is not started; call start() first");
     }
 
     @Override

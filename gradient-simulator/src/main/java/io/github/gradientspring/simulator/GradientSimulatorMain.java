@@ -1,10 +1,10 @@
 package io.github.gradientspring.simulator;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The standalone simulator: {@code java -jar gradient-simulator-<version>.jar --port 8089 --demo}.

@@ -3,6 +3,8 @@ package io.github.gradientspring.simulator;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One indexing job as the simulator stores it: only the facts that never change after creation, plus the
  * instant it was cancelled. Everything a client sees is derived from these by {@link JobProgress}, so a job
@@ -18,14 +20,14 @@ final class Job {
     final JobScript script;
 
     /** Set once, by the first cancel of a job that was not finished yet. */
-    private volatile Instant cancelledAt;
+    private volatile @Nullable Instant cancelledAt;
 
     /**
      * The {@code {"job":…}} body once the job is terminal. A terminal job never changes again (clocks only move
      * forward and a terminal job cannot be cancelled), so the bytes are built once and reused: polling a finished
      * job, the common benchmark request, then costs no JSON writing at all.
      */
-    private volatile byte[] terminalBody;
+    private volatile byte @Nullable [] terminalBody;
 
     Job(String uuid, String knowledgeBaseUuid, List<SeededDataSource> dataSources, Instant createdAt,
             JobTiming timing, JobScript script) {
@@ -37,7 +39,7 @@ final class Job {
         this.script = script;
     }
 
-    Instant cancelledAt() {
+    @Nullable Instant cancelledAt() {
         return cancelledAt;
     }
 
@@ -54,7 +56,7 @@ final class Job {
         return true;
     }
 
-    byte[] terminalBody() {
+    byte @Nullable [] terminalBody() {
         return terminalBody;
     }
 

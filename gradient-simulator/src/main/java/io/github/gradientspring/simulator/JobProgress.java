@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import io.github.gradientspring.simulator.JobSnapshot.DataSourceSnapshot;
 
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class JobProgress {
 
         Instant cancelledAt = job.cancelledAt();
         boolean cancelled = cancelledAt != null;
-        Instant t = cancelled && cancelledAt.isBefore(now) ? cancelledAt : now;
+        Instant t = cancelledAt != null && cancelledAt.isBefore(now) ? cancelledAt : now;
         boolean finished = !cancelled && end != null && !t.isBefore(end);
 
         List<DataSourceSnapshot> sources = new ArrayList<>(count);
@@ -152,7 +153,7 @@ final class JobProgress {
     }
 
     private static DataSourceSnapshot progressed(SeededDataSource source, DataSourceOutcome outcome, double fraction,
-            String status, Instant startedAt, Instant completedAt) {
+            String status, @Nullable Instant startedAt, @Nullable Instant completedAt) {
         long items = source.itemCount();
         long bytes = source.totalBytes();
         long indexed;

@@ -3,6 +3,8 @@ package io.github.gradientspring.simulator;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a job looks like at one instant: exactly the fields of {@code apiIndexingJob}. Null instants are
  * left out of the JSON, as proto-JSON leaves out unset timestamps.
@@ -19,9 +21,9 @@ record JobSnapshot(
         long totalTokens,
         boolean reportAvailable,
         Instant createdAt,
-        Instant updatedAt,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant updatedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
         boolean terminal) {
 
     /**
@@ -30,15 +32,15 @@ record JobSnapshot(
     record DataSourceSnapshot(
             String dataSourceUuid,
             String status,
-            Instant startedAt,
-            Instant completedAt,
+            @Nullable Instant startedAt,
+            @Nullable Instant completedAt,
             long indexedItemCount,
             long failedItemCount,
             long skippedItemCount,
             long totalFileCount,
             long totalBytes,
             long totalBytesIndexed,
-            String errorMsg,
-            String errorDetails) {
+            @Nullable String errorMsg,
+            @Nullable String errorDetails) {
     }
 }

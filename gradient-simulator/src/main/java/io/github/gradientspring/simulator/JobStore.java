@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The simulated account: seeded knowledge bases, the jobs started on them, and the scripts waiting for the next
  * jobs. Lookups by UUID are lock-free; ordered views and creation take the store's lock.
@@ -55,7 +57,7 @@ final class JobStore {
         return knowledgeBases.values().stream().anyMatch(kb -> kb.dataSourceUuids().contains(uuid));
     }
 
-    SeededKnowledgeBase knowledgeBase(String uuid) {
+    @Nullable SeededKnowledgeBase knowledgeBase(String uuid) {
         return knowledgeBases.get(uuid);
     }
 
@@ -63,7 +65,7 @@ final class JobStore {
         return List.copyOf(knowledgeBasesInOrder.values());
     }
 
-    Job job(String uuid) {
+    @Nullable Job job(String uuid) {
         return jobs.get(uuid);
     }
 
@@ -76,7 +78,7 @@ final class JobStore {
         Job job = new Job(Uuids.random(), knowledgeBase.uuid(), sources, now, timing, script);
         jobs.put(job.uuid, job);
         jobsInOrder.add(job);
-        jobsByKnowledgeBase.get(knowledgeBase.uuid()).add(job);
+        jobsByKnowledgeBase.computeIfAbsent(knowledgeBase.uuid(), (kb) -> new ArrayList<>()).add(job);
         return job;
     }
 

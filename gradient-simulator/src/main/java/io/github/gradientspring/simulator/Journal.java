@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every API request the simulator received, for assertions such as "the client sent exactly three retries,
  * each with a Bearer token". Thread-safe. Admin routes ({@code /_simulator/…}) are not journaled.
@@ -102,7 +104,7 @@ public final class Journal {
     }
 
     /** Completes once at least {@code count} requests to {@code operation} are recorded, with those requests. */
-    public CompletableFuture<List<RecordedRequest>> await(Operation operation, int count) {
+    public CompletableFuture<List<RecordedRequest>> await(@Nullable Operation operation, int count) {
         if (!enabled) {
             throw new IllegalStateException("The journal is disabled; enable it to await requests");
         }
@@ -133,7 +135,7 @@ public final class Journal {
     }
 
     /** Counts a request; records it when enabled. */
-    void record(RecordedRequestSupplier supplier, Operation operation, int status, boolean limited) {
+    void record(RecordedRequestSupplier supplier, @Nullable Operation operation, int status, boolean limited) {
         total.increment();
         if (operation != null) {
             perOperation[operation.ordinal()].increment();
@@ -177,16 +179,16 @@ public final class Journal {
 
     private static final class Waiter {
 
-        final Operation operation;
+        final @Nullable Operation operation;
         final int count;
         final CompletableFuture<List<RecordedRequest>> future = new CompletableFuture<>();
 
-        Waiter(Operation operation, int count) {
+        Waiter(@Nullable Operation operation, int count) {
             this.operation = operation;
             this.count = count;
         }
 
-        List<RecordedRequest> satisfiedBy(Collection<RecordedRequest> requests) {
+        @Nullable List<RecordedRequest> satisfiedBy(Collection<RecordedRequest> requests) {
             List<RecordedRequest> matching = requests.stream()
                     .filter(r -> operation == null || r.operation() == operation).toList();
             return matching.size() >= count ? matching : null;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to seed: a knowledge base and its data sources. Immutable; each method returns a new spec.
  *
@@ -18,10 +20,10 @@ import java.util.Objects;
 public final class KnowledgeBaseSpec {
 
     private final String name;
-    private final String uuid;
+    private final @Nullable String uuid;
     private final List<DataSourceSpec> dataSources;
 
-    private KnowledgeBaseSpec(String name, String uuid, List<DataSourceSpec> dataSources) {
+    private KnowledgeBaseSpec(String name, @Nullable String uuid, List<DataSourceSpec> dataSources) {
         this.name = name;
         this.uuid = uuid;
         this.dataSources = List.copyOf(dataSources);
@@ -49,7 +51,7 @@ public final class KnowledgeBaseSpec {
     }
 
     /** Adds a data source with a fixed UUID (or a generated one when {@code dataSourceUuid} is null). */
-    public KnowledgeBaseSpec dataSource(String dataSourceUuid, long items, long bytes) {
+    public KnowledgeBaseSpec dataSource(@Nullable String dataSourceUuid, long items, long bytes) {
         if (items < 0 || bytes < 0) {
             throw new IllegalArgumentException("items and bytes must not be negative, got " + items + " and " + bytes);
         }
@@ -65,7 +67,7 @@ public final class KnowledgeBaseSpec {
     }
 
     /** The fixed UUID, or null when one will be generated. */
-    public String uuid() {
+    public @Nullable String uuid() {
         return uuid;
     }
 
@@ -81,6 +83,6 @@ public final class KnowledgeBaseSpec {
      * @param items number of items
      * @param bytes total size in bytes
      */
-    public record DataSourceSpec(String uuid, long items, long bytes) {
+    public record DataSourceSpec(@Nullable String uuid, long items, long bytes) {
     }
 }

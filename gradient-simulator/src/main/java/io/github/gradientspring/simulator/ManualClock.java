@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A UTC clock that stands still until told to move, for tests that must not sleep.
  * Job progress, rate-limit windows and journal timestamps all read the simulator's clock, so
@@ -50,12 +52,12 @@ public final class ManualClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Objects.requireNonNull(now.get());
     }
 
     @Override
     public long millis() {
-        return now.get().toEpochMilli();
+        return Objects.requireNonNull(now.get()).toEpochMilli();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * DigitalOcean's page arithmetic: 1-based pages, 20 per page by default, at most 200 (larger values are clamped,
  * as the public API does), and only the relevant absolute links (no first/previous on page 1, no next/last on the
@@ -25,7 +27,8 @@ final class Pagination {
      * @param next     link to the page after, or null
      * @param last     link to the last page, or null
      */
-    record Page(int page, int perPage, int pages, long total, String first, String previous, String next, String last) {
+    record Page(int page, int perPage, int pages, long total, @Nullable String first, @Nullable String previous,
+            @Nullable String next, @Nullable String last) {
 
         /** Index of the first item of this page in the whole collection. */
         long offset() {
@@ -68,7 +71,7 @@ final class Pagination {
      *
      * @return the value, {@code fallback} when absent or empty, or -1 when it is not a positive integer
      */
-    static int positiveInt(String raw, int fallback) {
+    static int positiveInt(@Nullable String raw, int fallback) {
         if (raw == null || raw.isEmpty()) {
             return fallback;
         }

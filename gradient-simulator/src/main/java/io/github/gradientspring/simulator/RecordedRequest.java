@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One request the simulator received, as a test would want to assert on it.
  *
@@ -18,7 +20,7 @@ import java.util.Map;
  * @param status     the status answered, or 0 when the connection was reset without a response
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body,
-        Operation operation, Instant receivedAt, int status) {
+        @Nullable Operation operation, Instant receivedAt, int status) {
 
     /** Makes the header map immutable. */
     public RecordedRequest {
@@ -26,7 +28,7 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
     }
 
     /** The first value of a header (case-insensitive name), or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -48,7 +49,10 @@ final class ReplySender {
             </html>
             """;
 
-    Publisher<Void> send(HttpServerResponse response, Reply reply, Fault fault, String requestId) {
+    // The reply is null exactly when a fault replaces the request (and so never reads it), which NullAway cannot
+    // follow.
+    @SuppressWarnings("NullAway")
+    Publisher<Void> send(HttpServerResponse response, @Nullable Reply reply, @Nullable Fault fault, String requestId) {
         if (fault == null) {
             return plain(response, reply, requestId);
         }

@@ -1,5 +1,7 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a request goes: an {@link Operation} with its one path parameter, or why it goes nowhere.
  *
@@ -8,7 +10,7 @@ package io.github.gradientspring.simulator;
  * @param status    0 when routed; 404 for an unknown path; 405 for a known path with another method
  * @param allow     for a 405, the method the path accepts
  */
-record Route(Operation operation, String parameter, int status, String allow) {
+record Route(@Nullable Operation operation, @Nullable String parameter, int status, @Nullable String allow) {
 
     private static final String JOBS = "/v2/gen-ai/indexing_jobs";
     private static final String KNOWLEDGE_BASES = "/v2/gen-ai/knowledge_bases/";

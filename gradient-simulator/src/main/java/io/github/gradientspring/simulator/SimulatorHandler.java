@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.reactivestreams.Publisher;
@@ -74,7 +75,9 @@ final class SimulatorHandler implements BiFunction<HttpServerRequest, HttpServer
         return sender.send(response, reply, fault, requestId);
     }
 
-    private static int statusSent(Reply reply, Fault fault) {
+    // The reply is null exactly when a fault replaces the request, which NullAway cannot follow.
+    @SuppressWarnings("NullAway")
+    private static int statusSent(@Nullable Reply reply, @Nullable Fault fault) {
         if (fault == null || !fault.kind().replacesRequest()) {
             return reply.status();
         }

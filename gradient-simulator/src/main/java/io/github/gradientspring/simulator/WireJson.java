@@ -1,5 +1,6 @@
 package io.github.gradientspring.simulator;
 
+import org.jspecify.annotations.Nullable;
 import io.github.gradientspring.simulator.JobSnapshot.DataSourceSnapshot;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
@@ -160,13 +161,13 @@ final class WireJson {
         g.writeEndArray();
     }
 
-    private static void stringIfPresent(JsonGenerator g, String name, String value) {
+    private static void stringIfPresent(JsonGenerator g, String name, @Nullable String value) {
         if (value != null) {
             g.writeStringProperty(name, value);
         }
     }
 
-    private static void instantIfPresent(JsonGenerator g, String name, Instant value) {
+    private static void instantIfPresent(JsonGenerator g, String name, @Nullable Instant value) {
         if (value != null) {
             // Millisecond precision, like the real API's timestamps, whatever the precision of the clock.
             g.writeStringProperty(name, DateTimeFormatter.ISO_INSTANT.format(value.truncatedTo(ChronoUnit.MILLIS)));

@@ -1,5 +1,8 @@
 /**
- * A local fake of DigitalOcean Gradient's indexing-jobs API on Reactor Netty, for tests, demos and benchmarks.
+ * A local simulator of the indexing-jobs API on Reactor Netty, for tests, demos and benchmarks: {@link
+ * io.github.gradientspring.simulator.GradientSimulator}.
+ * <p>
+ * Everything here is non-null unless marked {@code @Nullable} (JSpecify).
  */
 @NullMarked
 package io.github.gradientspring.simulator;

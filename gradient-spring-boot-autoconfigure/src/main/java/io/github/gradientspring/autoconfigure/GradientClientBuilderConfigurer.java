@@ -85,6 +85,7 @@ final class GradientClientBuilderConfigurer {
         apply("gradient.watch.initial-interval", () -> builder.watchInitialInterval(watch.getInitialInterval()));
         apply("gradient.watch.max-interval", () -> builder.watchMaxInterval(watch.getMaxInterval()));
         apply("gradient.watch.timeout", () -> builder.watchTimeout(watch.getTimeout()));
+        builder.watchListSweep(watch.isListSweep());
         GradientProperties.RateLimit rateLimit = this.properties.getRateLimit();
         if (rateLimit.isEnabled()) {
             // RateLimitPolicy checks the minute before the hour; the property named is the one it rejects.

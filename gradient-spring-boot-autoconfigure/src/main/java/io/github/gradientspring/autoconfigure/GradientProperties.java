@@ -337,6 +337,12 @@ public class GradientProperties {
          */
         private Duration timeout = Duration.ofHours(1);
 
+        /**
+         * Whether several due jobs may be refreshed with one request for a page of the account's job list instead
+         * of one retrieve each; off, every poll is a retrieve.
+         */
+        private boolean listSweep = true;
+
         public Duration getInitialInterval() {
             return this.initialInterval;
         }
@@ -361,10 +367,18 @@ public class GradientProperties {
             this.timeout = timeout;
         }
 
+        public boolean isListSweep() {
+            return this.listSweep;
+        }
+
+        public void setListSweep(boolean listSweep) {
+            this.listSweep = listSweep;
+        }
+
         @Override
         public String toString() {
             return "Watch[initialInterval=" + this.initialInterval + ", maxInterval=" + this.maxInterval
-                    + ", timeout=" + this.timeout + "]";
+                    + ", timeout=" + this.timeout + ", listSweep=" + this.listSweep + "]";
         }
 
     }

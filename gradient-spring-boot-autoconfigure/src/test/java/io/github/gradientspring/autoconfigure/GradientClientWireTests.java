@@ -187,7 +187,7 @@ class GradientClientWireTests {
         this.contextRunner.withPropertyValues("gradient.timeout=200ms", "gradient.retry.max-retries=0")
             .run((context) -> StepVerifier.create(context.getBean(IndexingJobsClient.class).retrieve(WireFixtures.JOB_UUID))
                 .expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(GradientTimeoutException.class)
-                    .hasMessageContaining("200ms"))
+                    .hasMessageContaining("within 200ms"))
                 .verify(VERIFY_TIMEOUT));
     }
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import io.github.gradientspring.benchmarks.Payloads;
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.model.IndexingJob;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,11 +37,11 @@ public final class FirstCallApp {
      * @param context the running application
      * @return the cancelled job's id
      */
-    public static String firstCall(ConfigurableApplicationContext context) {
-        return context.getBean(IndexingJobsClient.class)
+    public static @Nullable String firstCall(ConfigurableApplicationContext context) {
+        IndexingJob job = context.getBean(IndexingJobsClient.class)
             .cancel(Payloads.JOB_UUID)
-            .block(Duration.ofSeconds(30))
-            .uuid();
+            .block(Duration.ofSeconds(30));
+        return (job != null) ? job.uuid() : null;
     }
 
 }

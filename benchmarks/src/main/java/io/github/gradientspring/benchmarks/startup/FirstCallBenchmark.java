@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import io.github.gradientspring.benchmarks.Payloads;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,7 +41,7 @@ public class FirstCallBenchmark {
 
     private Object context;
 
-    private String answered;
+    private @Nullable String answered;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -52,7 +53,7 @@ public class FirstCallBenchmark {
     }
 
     @Benchmark
-    public String firstCall() throws Exception {
+    public @Nullable String firstCall() throws Exception {
         Class<?> app = this.loader.loadClass(FirstCallApp.class.getName());
         Class<?> contextType = this.loader.loadClass("org.springframework.context.ConfigurableApplicationContext");
         this.answered = inApplicationLoader(

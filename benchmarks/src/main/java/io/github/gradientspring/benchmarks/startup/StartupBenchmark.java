@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URLClassLoader;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,7 +44,7 @@ public class StartupBenchmark {
 
     private Method startAndClose;
 
-    private String started;
+    private @Nullable String started;
 
     @Setup(Level.Trial)
     public void load() throws IOException, ReflectiveOperationException, URISyntaxException {

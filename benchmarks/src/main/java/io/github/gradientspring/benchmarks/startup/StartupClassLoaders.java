@@ -47,7 +47,7 @@ final class StartupClassLoaders {
     /** {@code target/}, beside the benchmarks jar or the classes directory this class was loaded from. */
     private static Path targetDirectory() throws URISyntaxException {
         Path location = Paths.get(StartupClassLoaders.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return location.getParent();
+        return java.util.Objects.requireNonNull(location.getParent(), () -> location + " has no parent directory");
     }
 
     private static URL toUrl(String entry) {

@@ -3,6 +3,7 @@ package io.github.gradientspring.client.error;
 import java.time.Duration;
 
 import io.github.gradientspring.client.model.RateLimitStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API answered with an error status. The subclasses name the statuses callers handle differently; any
@@ -27,7 +28,7 @@ public class GradientApiException extends GradientException {
      * @param error what the response said
      * @param hint what the caller can do about it, or {@code null}
      */
-    protected GradientApiException(GradientApiError error, String hint) {
+    protected GradientApiException(GradientApiError error, @Nullable String hint) {
         super(describe(error, hint));
         this.error = error;
     }
@@ -62,17 +63,29 @@ public class GradientApiException extends GradientException {
     }
 
     /** DigitalOcean's error id, such as {@code not_found}, or {@code null}. */
-    public String errorId() {
+    public @Nullable String errorId() {
         return this.error.id();
     }
 
-    /** DigitalOcean's error message, or a summary of a body that was not JSON. */
-    public String errorMessage() {
+    /**
+     * DigitalOcean's error message, or a summary of a body that was not JSON; without control characters and at
+     * most 500 characters long ({@link #responseBody()} has the body as it came).
+     */
+    public @Nullable String errorMessage() {
         return this.error.message();
     }
 
+    /**
+     * The whole body of the error response as it came, for when the message (cleaned of control characters and cut
+     * at 500 characters) is not enough; never put it in a log or terminal unescaped.
+     * @return the body, {@code ""} for none, or {@code null} when not known
+     */
+    public @Nullable String responseBody() {
+        return this.error.responseBody();
+    }
+
     /** The request id to quote to DigitalOcean support, or {@code null}. */
-    public String requestId() {
+    public @Nullable String requestId() {
         return this.error.requestId();
     }
 
@@ -82,11 +95,11 @@ public class GradientApiException extends GradientException {
     }
 
     /** The wait the response asked for, or {@code null}. */
-    public Duration retryAfter() {
+    public @Nullable Duration retryAfter() {
         return this.error.retryAfter();
     }
 
-    private static String describe(GradientApiError error, String hint) {
+    private static String describe(GradientApiError error, @Nullable String hint) {
         StringBuilder message = new StringBuilder("Gradient API answered ").append(error.status());
         if (error.id() != null) {
             message.append(" (").append(error.id()).append(')');

@@ -1,5 +1,7 @@
 package io.github.gradientspring.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every failure this library reports. Unchecked, as in Spring. A message says what failed and,
  * where it can, what to do; no message ever contains the access token.
@@ -13,7 +15,7 @@ public class GradientException extends RuntimeException {
      * @param message what failed
      * @param cause the underlying failure, or {@code null}
      */
-    public GradientException(String message, Throwable cause) {
+    public GradientException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

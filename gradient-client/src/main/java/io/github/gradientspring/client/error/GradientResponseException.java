@@ -1,5 +1,7 @@
 package io.github.gradientspring.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A successful status came with a body the client cannot use: not JSON, cut short, empty, or larger than the
  * client's limit. The API's side or a proxy between is at fault; retrying does not help.
@@ -16,7 +18,7 @@ public class GradientResponseException extends GradientException {
      * @param statusCode the response's status
      * @param cause the decoding failure, or {@code null}
      */
-    public GradientResponseException(String message, int statusCode, Throwable cause) {
+    public GradientResponseException(String message, int statusCode, @Nullable Throwable cause) {
         super(message, cause);
         this.statusCode = statusCode;
     }

@@ -3,6 +3,7 @@ package io.github.gradientspring.client.error;
 import java.time.Duration;
 
 import io.github.gradientspring.client.model.IndexingJob;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job that was awaited or watched did not end in time. The job keeps running on DigitalOcean's side; cancel it
@@ -16,7 +17,7 @@ public class IndexingJobTimeoutException extends GradientException {
 
     private final Duration timeout;
 
-    private final transient IndexingJob lastSeen;
+    private final transient @Nullable IndexingJob lastSeen;
 
     /**
      * Creates the exception.
@@ -24,7 +25,7 @@ public class IndexingJobTimeoutException extends GradientException {
      * @param timeout how long it was waited for
      * @param lastSeen the job as last seen, or {@code null} when no poll succeeded
      */
-    public IndexingJobTimeoutException(String jobUuid, Duration timeout, IndexingJob lastSeen) {
+    public IndexingJobTimeoutException(String jobUuid, Duration timeout, @Nullable IndexingJob lastSeen) {
         super("Indexing job " + jobUuid + " did not end within " + readable(timeout)
                 + ((lastSeen != null) ? "; last seen " + lastSeen.phase() : "") + "; it keeps running until cancelled");
         this.jobUuid = jobUuid;
@@ -48,7 +49,7 @@ public class IndexingJobTimeoutException extends GradientException {
     }
 
     /** The job as last seen, or {@code null} when no poll succeeded. */
-    public IndexingJob lastSeen() {
+    public @Nullable IndexingJob lastSeen() {
         return this.lastSeen;
     }
 

@@ -3,6 +3,8 @@ package io.github.gradientspring.client.model;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The indexing of one data source within a job ({@code apiIndexedDataSource}). Every field may be {@code null}
  * because the API declares none as required; counts are exact unsigned 64-bit values, which the API sends as
@@ -24,20 +26,20 @@ import java.time.OffsetDateTime;
  * @param totalBytesIndexed bytes indexed
  */
 public record IndexedDataSource(
-        String dataSourceUuid,
+        @Nullable String dataSourceUuid,
         DataSourceStatus status,
-        OffsetDateTime startedAt,
-        OffsetDateTime completedAt,
-        String errorMsg,
-        String errorDetails,
-        BigInteger indexedItemCount,
-        BigInteger indexedFileCount,
-        BigInteger failedItemCount,
-        BigInteger skippedItemCount,
-        BigInteger removedItemCount,
-        BigInteger totalFileCount,
-        BigInteger totalBytes,
-        BigInteger totalBytesIndexed) {
+        @Nullable OffsetDateTime startedAt,
+        @Nullable OffsetDateTime completedAt,
+        @Nullable String errorMsg,
+        @Nullable String errorDetails,
+        @Nullable BigInteger indexedItemCount,
+        @Nullable BigInteger indexedFileCount,
+        @Nullable BigInteger failedItemCount,
+        @Nullable BigInteger skippedItemCount,
+        @Nullable BigInteger removedItemCount,
+        @Nullable BigInteger totalFileCount,
+        @Nullable BigInteger totalBytes,
+        @Nullable BigInteger totalBytesIndexed) {
 
     public IndexedDataSource {
         status = (status != null) ? status : DataSourceStatus.UNKNOWN;

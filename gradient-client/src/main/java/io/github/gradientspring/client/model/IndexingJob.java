@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A knowledge-base indexing job ({@code apiIndexingJob}).
  * <p>
@@ -32,24 +34,24 @@ import java.util.List;
  * @param totalItemsSkipped legacy total of skipped items
  */
 public record IndexingJob(
-        String uuid,
-        String knowledgeBaseUuid,
+        @Nullable String uuid,
+        @Nullable String knowledgeBaseUuid,
         List<String> dataSourceUuids,
         List<IndexedDataSource> dataSourceJobs,
         IndexingJobPhase phase,
         IndexingJobStatus status,
-        Long completedDatasources,
-        Long totalDatasources,
-        Long tokens,
-        BigInteger totalTokens,
-        Boolean isReportAvailable,
-        OffsetDateTime createdAt,
-        OffsetDateTime updatedAt,
-        OffsetDateTime startedAt,
-        OffsetDateTime finishedAt,
-        BigInteger totalItemsIndexed,
-        BigInteger totalItemsFailed,
-        BigInteger totalItemsSkipped) {
+        @Nullable Long completedDatasources,
+        @Nullable Long totalDatasources,
+        @Nullable Long tokens,
+        @Nullable BigInteger totalTokens,
+        @Nullable Boolean isReportAvailable,
+        @Nullable OffsetDateTime createdAt,
+        @Nullable OffsetDateTime updatedAt,
+        @Nullable OffsetDateTime startedAt,
+        @Nullable OffsetDateTime finishedAt,
+        @Nullable BigInteger totalItemsIndexed,
+        @Nullable BigInteger totalItemsFailed,
+        @Nullable BigInteger totalItemsSkipped) {
 
     public IndexingJob {
         dataSourceUuids = (dataSourceUuids != null) ? List.copyOf(dataSourceUuids) : List.of();

@@ -1,5 +1,7 @@
 package io.github.gradientspring.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counts of a listing ({@code meta}); any may be {@code null} when the API leaves it out.
  *
@@ -7,7 +9,7 @@ package io.github.gradientspring.client.model;
  * @param pages how many pages there are
  * @param total how many items there are across all pages
  */
-public record PageMeta(Long page, Long pages, Long total) {
+public record PageMeta(@Nullable Long page, @Nullable Long pages, @Nullable Long total) {
 
     /** Meta for a listing that sent none. */
     public static final PageMeta NONE = new PageMeta(null, null, null);

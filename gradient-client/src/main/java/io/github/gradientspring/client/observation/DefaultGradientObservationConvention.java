@@ -11,6 +11,7 @@ import io.github.gradientspring.client.observation.GradientObservationDocumentat
 import io.github.gradientspring.client.observation.GradientObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default names and tags of the {@code gradient.client.operation} observation, as
@@ -171,7 +172,7 @@ public class DefaultGradientObservationConvention implements GradientObservation
      * @param context the call
      * @return the key value or {@code null}
      */
-    protected KeyValue jobUuid(GradientObservationContext context) {
+    protected @Nullable KeyValue jobUuid(GradientObservationContext context) {
         String uuid = context.getJobUuid();
         return (uuid != null) ? HighCardinalityKeyNames.JOB_UUID.withValue(uuid) : null;
     }
@@ -182,7 +183,7 @@ public class DefaultGradientObservationConvention implements GradientObservation
      * @param context the call
      * @return the key value or {@code null}
      */
-    protected KeyValue knowledgeBaseUuid(GradientObservationContext context) {
+    protected @Nullable KeyValue knowledgeBaseUuid(GradientObservationContext context) {
         String uuid = context.getKnowledgeBaseUuid();
         return (uuid != null) ? HighCardinalityKeyNames.KNOWLEDGE_BASE_UUID.withValue(uuid) : null;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.gradientspring.client.GradientOperation;
 import io.github.gradientspring.client.model.RateLimitStatus;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@code gradient.client.operation} observation knows about one logical call of the client: which
@@ -26,9 +27,9 @@ public class GradientObservationContext extends Observation.Context {
 
     private final URI baseUrl;
 
-    private final String knowledgeBaseUuid;
+    private final @Nullable String knowledgeBaseUuid;
 
-    private final String jobUuid;
+    private final @Nullable String jobUuid;
 
     private volatile int statusCode = NO_STATUS;
 
@@ -47,8 +48,8 @@ public class GradientObservationContext extends Observation.Context {
      * @param knowledgeBaseUuid the knowledge base the call is about, or {@code null}
      * @param jobUuid the indexing job the call is about, or {@code null}
      */
-    public GradientObservationContext(GradientOperation operation, URI baseUrl, String knowledgeBaseUuid,
-            String jobUuid) {
+    public GradientObservationContext(GradientOperation operation, URI baseUrl, @Nullable String knowledgeBaseUuid,
+            @Nullable String jobUuid) {
         this.operation = Objects.requireNonNull(operation, "operation must not be null");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl must not be null");
         this.knowledgeBaseUuid = knowledgeBaseUuid;
@@ -66,12 +67,12 @@ public class GradientObservationContext extends Observation.Context {
     }
 
     /** The knowledge base the call is about, or {@code null}. */
-    public String getKnowledgeBaseUuid() {
+    public @Nullable String getKnowledgeBaseUuid() {
         return this.knowledgeBaseUuid;
     }
 
     /** The indexing job the call is about, or {@code null}. */
-    public String getJobUuid() {
+    public @Nullable String getJobUuid() {
         return this.jobUuid;
     }
 

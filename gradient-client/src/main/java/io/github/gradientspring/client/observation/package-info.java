@@ -5,5 +5,10 @@
  * <p>
  * Nothing here needs a meter registry: metrics come from whatever handlers the
  * {@link io.micrometer.observation.ObservationRegistry} given to the client carries.
+ * <p>
+ * Everything here is non-null unless marked {@code @Nullable} (JSpecify).
  */
+@NullMarked
 package io.github.gradientspring.client.observation;
+
+import org.jspecify.annotations.NullMarked;
