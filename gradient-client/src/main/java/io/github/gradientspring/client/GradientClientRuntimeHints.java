@@ -11,6 +11,8 @@ import io.github.gradientspring.client.model.IndexingJobStatus;
 import io.github.gradientspring.client.model.PageLinks;
 import io.github.gradientspring.client.model.PageMeta;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -52,7 +54,7 @@ final class GradientClientRuntimeHints implements RuntimeHintsRegistrar {
     static final String CLIENT_PROPERTIES = "META-INF/gradient/client.properties";
 
     @Override
-    public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+    public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         for (Class<?> type : MODEL_TYPES) {
             hints.reflection().registerType(type, JSON_BINDING);
         }
