@@ -131,6 +131,16 @@ public final class RetryQuota {
     }
 
     /**
+     * Puts the quota back as it was made: full, with no refused retries counted. For tests that share a quota (or
+     * a Spring context holding one) between test methods, so that one test's failures do not take another's
+     * retries; {@code @AutoConfigureGradientSimulator} calls it after each test method.
+     */
+    public void reset() {
+        this.available.set(this.capacity);
+        this.denied.reset();
+    }
+
+    /**
      * Takes the cost of one retry, if the quota holds it. The client calls this before each retry; a quota shared
      * with code of your own can be drawn from the same way.
      * @param afterTimeout whether the failed attempt timed out

@@ -7,10 +7,14 @@ import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RetryPolicy;
 import io.github.gradientspring.client.RetryQuota;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Applies the {@code gradient.*} properties to an {@link IndexingJobsClient.Builder}.
+ * Applies the {@code gradient.*} properties and the {@link GradientConnectionDetails} to an
+ * {@link IndexingJobsClient.Builder}.
  * <p>
  * The client checks every value as it is set; a rejected value is reported as a
  * {@link GradientConfigurationException} naming the property, so that the startup failure points at the line of
@@ -20,34 +24,53 @@ final class GradientClientBuilderConfigurer {
 
     private final GradientProperties properties;
 
-    private final String accessToken;
+    private final GradientConnectionDetails connectionDetails;
 
     /**
      * Creates a configurer.
      * @param properties the bound properties
-     * @param accessToken the resolved token, or {@code null} when there is none
+     * @param connectionDetails where the API is and its token
      */
-    GradientClientBuilderConfigurer(GradientProperties properties, String accessToken) {
+    GradientClientBuilderConfigurer(GradientProperties properties, GradientConnectionDetails connectionDetails) {
         this.properties = properties;
-        this.accessToken = accessToken;
+        this.connectionDetails = connectionDetails;
     }
 
     /**
-     * Applies the properties.
+     * Fails unless the connection details have a token.
+     * @param connectionDetails the details
+     * @throws GradientConfigurationException naming every place a token is looked for
+     */
+    static void requireAccessToken(GradientConnectionDetails connectionDetails) {
+        if (StringUtils.hasText(connectionDetails.accessToken())) {
+            return;
+        }
+        if (connectionDetails instanceof PropertiesGradientConnectionDetails) {
+            throw new GradientConfigurationException(PropertiesGradientConnectionDetails.ACCESS_TOKEN_PROPERTY,
+                    "no DigitalOcean access token is configured: gradient.access-token is not set, and neither is "
+                            + "the " + PropertiesGradientConnectionDetails.ACCESS_TOKEN_VARIABLE + " nor the "
+                            + PropertiesGradientConnectionDetails.TOKEN_VARIABLE + " environment variable");
+        }
+        throw new GradientConfigurationException(PropertiesGradientConnectionDetails.ACCESS_TOKEN_PROPERTY,
+                "the application's GradientConnectionDetails bean (" + connectionDetails.getClass().getName()
+                        + ") returned no access token");
+    }
+
+    /**
+     * Applies the properties and the connection details. A missing token is left for the caller to report (see
+     * {@link #requireAccessToken}), so that a builder for clients with tokens of their own can be made without one.
      * @param builder the builder to configure
      * @return the builder
      * @throws GradientConfigurationException when a property cannot be applied
      */
     IndexingJobsClient.Builder configure(IndexingJobsClient.Builder builder) {
-        if (this.accessToken == null) {
-            throw new GradientConfigurationException(GradientAccessToken.PROPERTY,
-                    "no DigitalOcean access token is configured, and the "
-                            + GradientAccessToken.ENVIRONMENT_VARIABLE + " environment variable is not set");
-        }
         GradientProperties.Retry retry = this.properties.getRetry();
         GradientProperties.Watch watch = this.properties.getWatch();
-        apply("gradient.access-token", () -> builder.accessToken(this.accessToken));
-        apply("gradient.base-url", () -> builder.baseUrl(this.properties.getBaseUrl()));
+        String accessToken = this.connectionDetails.accessToken();
+        if (StringUtils.hasText(accessToken)) {
+            apply(accessTokenSource(), () -> builder.accessToken(accessToken));
+        }
+        apply(baseUrlSource(), () -> builder.baseUrl(this.connectionDetails.baseUrl()));
         apply("gradient.timeout", () -> builder.timeout(this.properties.getTimeout()));
         apply("gradient.connect-timeout", () -> builder.connectTimeout(this.properties.getConnectTimeout()));
         apply("gradient.max-response-size", () -> builder.maxResponseSize(bytes(this.properties.getMaxResponseSize())));
@@ -113,7 +136,23 @@ final class GradientClientBuilderConfigurer {
         return made[0];
     }
 
-    private static int bytes(DataSize size) {
+    // The name a rejected token or URL is reported under: the property or variable it came from, so that the
+    // failure report can show where that was set; for a details bean of the application's, the property it replaces.
+    private String accessTokenSource() {
+        if (this.connectionDetails instanceof PropertiesGradientConnectionDetails properties) {
+            String source = properties.accessTokenSource();
+            if (source != null) {
+                return source;
+            }
+        }
+        return PropertiesGradientConnectionDetails.ACCESS_TOKEN_PROPERTY;
+    }
+
+    private String baseUrlSource() {
+        return PropertiesGradientConnectionDetails.BASE_URL_PROPERTY;
+    }
+
+    private static int bytes(@Nullable DataSize size) {
         if (size == null) {
             throw new IllegalArgumentException("must not be empty");
         }

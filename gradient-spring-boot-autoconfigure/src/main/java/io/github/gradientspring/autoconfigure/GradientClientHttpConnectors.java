@@ -2,6 +2,8 @@ package io.github.gradientspring.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -30,7 +32,7 @@ final class GradientClientHttpConnectors {
      * @param connectTimeout the connect timeout to apply
      * @return the connector, or {@code null} when Boot has no connector builder, so that the client makes its own
      */
-    static ClientHttpConnector fromBoot(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+    static @Nullable ClientHttpConnector fromBoot(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
             ObjectProvider<HttpClientSettings> settings, Duration connectTimeout) {
         ClientHttpConnectorBuilder<?> builder = connectorBuilder.getIfAvailable();
         if (builder == null) {

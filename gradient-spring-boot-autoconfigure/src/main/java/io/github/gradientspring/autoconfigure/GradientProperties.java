@@ -3,6 +3,7 @@ package io.github.gradientspring.autoconfigure;
 import java.time.Duration;
 
 import io.github.gradientspring.client.IndexingJobsClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -11,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * Configuration of the Gradient {@link IndexingJobsClient}, bound from {@code gradient.*}.
  * <p>
  * When {@code gradient.access-token} is not set, the auto-configuration reads the {@code DIGITALOCEAN_ACCESS_TOKEN}
- * environment variable, as DigitalOcean's official SDKs do. {@link #toString()} never shows the token.
+ * environment variable (doctl's), then {@code DIGITALOCEAN_TOKEN} (DigitalOcean's newer SDKs'); see
+ * {@link GradientConnectionDetails}. {@link #toString()} never shows the token.
  */
 @ConfigurationProperties("gradient")
 public class GradientProperties {
@@ -22,10 +24,10 @@ public class GradientProperties {
     private boolean enabled = true;
 
     /**
-     * DigitalOcean API token sent as a Bearer token. When not set, the DIGITALOCEAN_ACCESS_TOKEN environment variable
-     * is used.
+     * DigitalOcean API token sent as a Bearer token. When not set, the DIGITALOCEAN_ACCESS_TOKEN environment
+     * variable is used, then DIGITALOCEAN_TOKEN.
      */
-    private String accessToken;
+    private @Nullable String accessToken;
 
     /**
      * Base URL of the DigitalOcean API. Plain http is accepted only for a loopback address, such as a local
@@ -54,10 +56,19 @@ public class GradientProperties {
      */
     private int listAllPageSize = 200;
 
+    /**
+     * When failed calls are retried. The defaults follow DigitalOcean's official SDKs.
+     */
     private final Retry retry = new Retry();
 
+    /**
+     * How watching a job polls it.
+     */
     private final Watch watch = new Watch();
 
+    /**
+     * The request budget the client keeps to, shared by every call and poll it makes.
+     */
     private final RateLimit rateLimit = new RateLimit();
 
     public boolean isEnabled() {
@@ -68,11 +79,11 @@ public class GradientProperties {
         this.enabled = enabled;
     }
 
-    public String getAccessToken() {
+    public @Nullable String getAccessToken() {
         return this.accessToken;
     }
 
-    public void setAccessToken(String accessToken) {
+    public void setAccessToken(@Nullable String accessToken) {
         this.accessToken = accessToken;
     }
 
@@ -168,6 +179,9 @@ public class GradientProperties {
          */
         private double jitter = 0.25;
 
+        /**
+         * The retry quota of each client: every retry takes tokens from it, every success gives some back.
+         */
         private final Quota quota = new Quota();
 
         public Quota getQuota() {

@@ -172,9 +172,7 @@ class GradientAutoConfigurationTests {
             .run((context) -> {
                 assertThat(context).hasSingleBean(IndexingJobsClient.class);
                 assertThat(context.getBean(GradientProperties.class).getAccessToken()).isNull();
-                assertThat(GradientAccessToken.resolve(context.getBean(GradientProperties.class),
-                        context.getEnvironment()))
-                    .isEqualTo(WireFixtures.TOKEN);
+                assertThat(context.getBean(GradientConnectionDetails.class).accessToken()).isEqualTo(WireFixtures.TOKEN);
             });
     }
 
@@ -184,8 +182,7 @@ class GradientAutoConfigurationTests {
             .withInitializer((context) -> TestPropertyValues.of("DIGITALOCEAN_ACCESS_TOKEN=from-variable")
                 .applyTo(context.getEnvironment(), TestPropertyValues.Type.SYSTEM_ENVIRONMENT))
             .withPropertyValues("gradient.access-token=from-property")
-            .run((context) -> assertThat(GradientAccessToken.resolve(context.getBean(GradientProperties.class),
-                    context.getEnvironment()))
+            .run((context) -> assertThat(context.getBean(GradientConnectionDetails.class).accessToken())
                 .isEqualTo("from-property"));
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,12 +30,16 @@ class GradientConfigurationFailureAnalyzerTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withInitializer(WireFixtures::withoutProcessEnvironment)
+        .withInitializer((context) -> this.environment = context.getEnvironment())
         .withConfiguration(AutoConfigurations.of(GradientAutoConfiguration.class));
+
+    // The environment of the context last run: a context that failed to start no longer gives it out.
+    private org.springframework.core.env.Environment environment;
 
     @Test
     void missingTokenNamesThePropertyTheVariableAndTheSwitch() {
         this.contextRunner.run((context) -> {
-            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            FailureAnalysis analysis = analyze(context);
             assertThat(analysis.getDescription()).contains("gradient.access-token", "DIGITALOCEAN_ACCESS_TOKEN");
             assertThat(analysis.getAction()).contains("gradient.access-token", "DIGITALOCEAN_ACCESS_TOKEN",
                     "gradient.enabled=false");
@@ -44,7 +49,7 @@ class GradientConfigurationFailureAnalyzerTests {
     @Test
     void blankTokenCountsAsMissing() {
         this.contextRunner.withPropertyValues("gradient.access-token=  ").run((context) -> {
-            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            FailureAnalysis analysis = analyze(context);
             assertThat(analysis.getDescription()).contains("gradient.access-token");
         });
     }
@@ -54,7 +59,7 @@ class GradientConfigurationFailureAnalyzerTests {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.base-url=api.digitalocean.com")
             .run((context) -> {
-                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                FailureAnalysis analysis = analyze(context);
                 assertThat(analysis.getDescription()).contains("gradient.base-url", "absolute");
                 assertThat(analysis.getAction()).contains("gradient.base-url", "https://api.digitalocean.com",
                         "gradient.access-token", "DIGITALOCEAN_ACCESS_TOKEN", "gradient.enabled=false");
@@ -67,7 +72,7 @@ class GradientConfigurationFailureAnalyzerTests {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.base-url=http://api.digitalocean.com")
             .run((context) -> {
-                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                FailureAnalysis analysis = analyze(context);
                 assertThat(analysis.getDescription()).contains("gradient.base-url", "plain http",
                         "api.digitalocean.com");
                 assertThat(analysis.getAction()).contains("loopback", "gradient.enabled=false");
@@ -86,7 +91,7 @@ class GradientConfigurationFailureAnalyzerTests {
     void valueOutOfRangeNamesItsProperty() {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN, "gradient.retry.max-retries=-1")
             .run((context) -> {
-                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                FailureAnalysis analysis = analyze(context);
                 assertThat(analysis.getDescription()).contains("gradient.retry.max-retries", "-1");
                 assertThat(analysis.getAction()).contains("gradient.retry.max-retries", "gradient.enabled=false");
             });
@@ -96,7 +101,7 @@ class GradientConfigurationFailureAnalyzerTests {
     void aRateLimitBelowOneRequestNamesItsProperty() {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.rate-limit.requests-per-hour=0")
-            .run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+            .run((context) -> assertThat(analyze(context).getDescription())
                 .contains("gradient.rate-limit.requests-per-hour", "requestsPerHour must be 1 or more"));
     }
 
@@ -104,7 +109,7 @@ class GradientConfigurationFailureAnalyzerTests {
     void aMaxWaitLongerThanAnHourNamesItsProperty() {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.rate-limit.max-wait=2h")
-            .run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+            .run((context) -> assertThat(analyze(context).getDescription())
                 .contains("gradient.rate-limit.max-wait", "maxWait must be from 0 to PT1H"));
     }
 
@@ -112,7 +117,7 @@ class GradientConfigurationFailureAnalyzerTests {
     void aMinuteAllowingMoreThanTheHourNamesTheMinutesProperty() {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.rate-limit.requests-per-minute=300", "gradient.rate-limit.requests-per-hour=200")
-            .run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+            .run((context) -> assertThat(analyze(context).getDescription())
                 .contains("gradient.rate-limit.requests-per-minute", "must not be more than requestsPerHour"));
     }
 
@@ -120,7 +125,7 @@ class GradientConfigurationFailureAnalyzerTests {
     void watchMaxIntervalShorterThanInitialIsReported() {
         this.contextRunner.withPropertyValues("gradient.access-token=" + WireFixtures.TOKEN,
                 "gradient.watch.initial-interval=10s", "gradient.watch.max-interval=1s")
-            .run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+            .run((context) -> assertThat(analyze(context).getDescription())
                 .contains("gradient.watch.max-interval", "gradient.watch.initial-interval"));
     }
 
@@ -144,9 +149,10 @@ class GradientConfigurationFailureAnalyzerTests {
         assertThat(output).doesNotContain(WireFixtures.TOKEN);
     }
 
-    private static FailureAnalysis analyze(Throwable failure) {
+    private FailureAnalysis analyze(AssertableApplicationContext context) {
+        Throwable failure = context.getStartupFailure();
         assertThat(failure).as("the context failed to start").isNotNull();
-        FailureAnalysis analysis = new GradientConfigurationFailureAnalyzer().analyze(failure);
+        FailureAnalysis analysis = new GradientConfigurationFailureAnalyzer(this.environment).analyze(failure);
         assertThat(analysis).as("the failure was analyzed").isNotNull();
         return analysis;
     }

@@ -146,7 +146,7 @@ class GradientSecretsTests {
                 this.simulator.faults().endOutage();
                 failures.add(catchThrowable(() -> client.retrieve("not a uuid").block()));
 
-                Health health = context.getBean("gradientHealthIndicator", ReactiveHealthIndicator.class)
+                Health health = context.getBean("gradientHealthContributor", ReactiveHealthIndicator.class)
                     .health()
                     .block(Duration.ofSeconds(10));
                 seen.add(health);

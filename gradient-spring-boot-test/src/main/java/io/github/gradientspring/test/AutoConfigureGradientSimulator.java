@@ -9,16 +9,27 @@ import java.lang.annotation.Target;
 
 import io.github.gradientspring.simulator.GradientSimulator;
 
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.PropertyMapping;
+
 /**
- * Runs a Spring test context against a local {@link GradientSimulator} instead of DigitalOcean.
+ * Runs a Spring test context against a local {@link GradientSimulator} instead of DigitalOcean, in a
+ * {@code @SpringBootTest} or in a slice such as {@code @WebFluxTest}.
  * <p>
- * Put it on a {@code @SpringBootTest} class (or any Spring TestContext test). Before the context starts, a
- * simulator is started on {@code 127.0.0.1}; {@code gradient.base-url} and {@code gradient.access-token} are set to
- * its address and token, above every other property source, so the auto-configured
- * {@link io.github.gradientspring.client.IndexingJobsClient} talks to it. The simulator is a bean: inject it to seed
- * knowledge bases, move its clock, inject faults and read its journal. It is closed when the context closes; a
- * context (and its simulator) is shared by the test classes that have the same configuration, as Spring caches
- * contexts, so by default the simulator is {@linkplain GradientSimulator#reset() reset} after each test method.
+ * As Spring Boot's own {@code @AutoConfigureXxx} annotations, it is an {@link ImportAutoConfiguration} listed in
+ * {@code META-INF/spring/io.github.gradientspring.test.AutoConfigureGradientSimulator.imports}: the Gradient
+ * auto-configuration (with WebClient's, so that a slice that leaves those out still gets a client) and
+ * {@link GradientSimulatorAutoConfiguration}, which starts a simulator on {@code 127.0.0.1} as the
+ * {@code gradientSimulator} bean and supplies the {@code GradientConnectionDetails} that point every client the
+ * starter builds at it, whatever {@code application.yml} or a real {@code DIGITALOCEAN_ACCESS_TOKEN} say. Inject the
+ * simulator to seed knowledge bases, move its clock, inject faults and read its journal. It is closed with the
+ * context.
+ * <p>
+ * It also sets test defaults, below every other property source, that make watches poll quickly
+ * ({@code gradient.watch.initial-interval=10ms}, {@code gradient.watch.max-interval=100ms}), since the simulator's
+ * jobs move when the test advances its clock, not in real time. A context (and its simulator) is shared by the test
+ * classes that have the same configuration, as Spring caches contexts, so by default the simulator and the
+ * client's retry quota are {@linkplain GradientSimulator#reset() reset} after each test method.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -33,6 +44,8 @@ import io.github.gradientspring.simulator.GradientSimulator;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ImportAutoConfiguration
+@PropertyMapping(GradientSimulatorAutoConfiguration.PREFIX)
 public @interface AutoConfigureGradientSimulator {
 
     /**
@@ -55,10 +68,12 @@ public @interface AutoConfigureGradientSimulator {
     boolean rateLimits() default true;
 
     /**
-     * Whether to forget jobs, faults and the journal after each test method, so that tests sharing a context do not
-     * see each other's work. Seeded knowledge bases and the clock are kept.
+     * Whether to forget jobs, faults and the journal after each test method, and refill the retry quotas of the
+     * context, so that tests sharing a context do not see each other's work. Seeded knowledge bases and the clock
+     * are kept.
      * @return whether to reset after each test
      */
+    @PropertyMapping(skip = PropertyMapping.Skip.YES)
     boolean resetAfterEachTest() default true;
 
 }

@@ -1,5 +1,7 @@
 package io.github.gradientspring.test;
 
+import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RetryQuota;
 import io.github.gradientspring.simulator.GradientSimulator;
 
 import org.springframework.context.ApplicationContext;
@@ -9,8 +11,11 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Resets the simulator of an {@link AutoConfigureGradientSimulator} test after each test method, because Spring
- * shares one context, and so one simulator, between tests. Registered in {@code META-INF/spring.factories}.
+ * Resets the state an {@link AutoConfigureGradientSimulator} test leaves behind after each test method, because
+ * Spring shares one context, and so one simulator and one client, between tests: the simulator (jobs, faults,
+ * journal, rate-limit windows), every {@link RetryQuota} bean of the context, refilled, and the request budget of
+ * every {@link IndexingJobsClient} bean ({@link io.github.gradientspring.client.RequestBudget#reset()}). Registered
+ * in {@code META-INF/spring.factories}.
  */
 class GradientSimulatorResetTestExecutionListener implements TestExecutionListener, Ordered {
 
@@ -24,14 +29,15 @@ class GradientSimulatorResetTestExecutionListener implements TestExecutionListen
     public void afterTestMethod(TestContext testContext) {
         AutoConfigureGradientSimulator annotation = TestContextAnnotationUtils
             .findMergedAnnotation(testContext.getTestClass(), AutoConfigureGradientSimulator.class);
-        // Never starts a context only to reset it: a context that is not there has no simulator to reset.
+        // Never starts a context only to reset it: a context that is not there has nothing to reset.
         if (annotation == null || !annotation.resetAfterEachTest() || !testContext.hasApplicationContext()) {
             return;
         }
         ApplicationContext context = testContext.getApplicationContext();
-        if (context.containsBean(GradientSimulatorContextCustomizer.BEAN_NAME)) {
-            context.getBean(GradientSimulatorContextCustomizer.BEAN_NAME, GradientSimulator.class).reset();
-        }
+        context.getBeanProvider(GradientSimulator.class).stream().forEach(GradientSimulator::reset);
+        context.getBeanProvider(RetryQuota.class).stream().forEach(RetryQuota::reset);
+        // The simulator forgot its rate-limit windows; the clients' budgets (shared per token) forget theirs too.
+        context.getBeanProvider(IndexingJobsClient.class).stream().forEach((client) -> client.budget().reset());
     }
 
 }

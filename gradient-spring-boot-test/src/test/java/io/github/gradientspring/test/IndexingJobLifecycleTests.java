@@ -23,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that {@link AutoConfigureGradientSimulator} started. Time moves only when the test moves the simulator's clock.
  */
 // tag::spring-boot-test[]
-@SpringBootTest(classes = SampleApplication.class,
-        properties = { "gradient.watch.initial-interval=10ms", "gradient.watch.max-interval=50ms" })
+@SpringBootTest(classes = SampleApplication.class)
 @AutoConfigureGradientSimulator
 class IndexingJobLifecycleTests {
 

@@ -1,35 +1,46 @@
 package io.github.gradientspring.autoconfigure.health;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
-import io.github.gradientspring.autoconfigure.GradientClientCustomizer;
-import io.github.gradientspring.autoconfigure.GradientProperties;
+import io.github.gradientspring.autoconfigure.GradientConnectionDetails;
 import io.github.gradientspring.client.IndexingJobsClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.type.MethodMetadata;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the {@code gradient}
- * health indicator ({@link GradientHealthIndicator}), when Spring Boot's health module is present and
- * {@code management.health.gradient.enabled} is not {@code false}.
+ * health contributor, when Spring Boot's health module is present and {@code management.health.gradient.enabled}
+ * is not {@code false}.
  * <p>
- * The indicator probes with its own client, a copy of the auto-configured client's builder (properties and
- * {@link GradientClientCustomizer}s included) with the health timeout and no retries. When the application
- * declares its own {@link IndexingJobsClient}, there is no such builder, and the indicator probes with that client
- * as it is.
+ * Like Spring Boot's indicators for several connection factories or Redis connections, there is one
+ * {@link GradientHealthIndicator} per {@link IndexingJobsClient} bean, each probing that client itself (no second
+ * client is built, so no second request budget is spent): with one client the component is {@code gradient}; with
+ * several, {@code gradient} is a composite whose components are named after the client beans. The auto-configured
+ * client's indicator reports the base URL of the {@link GradientConnectionDetails} it was built with; the
+ * application's own client beans report none, because only the application knows where they point.
  */
 @AutoConfiguration(after = GradientAutoConfiguration.class)
 @ConditionalOnClass({ IndexingJobsClient.class, ReactiveHealthIndicator.class,
         ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnSingleCandidate(IndexingJobsClient.class)
+@ConditionalOnBean(IndexingJobsClient.class)
 @ConditionalOnBooleanProperty(name = "gradient.enabled", matchIfMissing = true)
 @ConditionalOnEnabledHealthIndicator("gradient")
 @EnableConfigurationProperties(GradientHealthProperties.class)
@@ -37,37 +48,41 @@ public final class GradientHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = { "gradientHealthIndicator", "gradientHealthContributor" })
-    GradientHealthIndicator gradientHealthIndicator(IndexingJobsClient client, ClientBuilderCapture clientBuilder,
-            GradientHealthProperties health, ObjectProvider<GradientProperties> properties) {
-        // The client parameter makes sure the client, and so the capturing customizer, has run first.
-        String baseUrl = properties.getIfAvailable(GradientProperties::new).getBaseUrl();
-        IndexingJobsClient.Builder builder = clientBuilder.builder();
-        return (builder != null) ? new GradientHealthIndicator(builder, baseUrl, health.getTimeout(), health.getCacheTtl())
-                : new GradientHealthIndicator(client, baseUrl, health.getTimeout(), health.getCacheTtl());
+    ReactiveHealthContributor gradientHealthContributor(ConfigurableListableBeanFactory beanFactory,
+            GradientHealthProperties health, ObjectProvider<GradientConnectionDetails> connectionDetails) {
+        Map<String, GradientHealthIndicator> indicators = new LinkedHashMap<>();
+        for (String name : beanFactory.getBeanNamesForType(IndexingJobsClient.class, false, true)) {
+            if (beanFactory.containsBeanDefinition(name)
+                    && !beanFactory.getBeanDefinition(name).isAutowireCandidate()) {
+                continue;
+            }
+            IndexingJobsClient client = beanFactory.getBean(name, IndexingJobsClient.class);
+            String baseUrl = isAutoConfigured(beanFactory, name) ? baseUrl(connectionDetails) : null;
+            indicators.put(name, new GradientHealthIndicator(client, baseUrl, health.getTimeout(), health.getCacheTtl()));
+        }
+        if (indicators.size() == 1) {
+            return indicators.values().iterator().next();
+        }
+        return CompositeReactiveHealthContributor.fromMap(indicators);
     }
 
-    @Bean
-    ClientBuilderCapture gradientHealthClientBuilderCapture() {
-        return new ClientBuilderCapture();
+    private static @Nullable String baseUrl(ObjectProvider<GradientConnectionDetails> connectionDetails) {
+        GradientConnectionDetails details = connectionDetails.getIfUnique();
+        return (details != null) ? details.baseUrl() : null;
     }
 
-    /**
-     * Keeps a reference to the builder of the auto-configured client. The health indicator copies it after the
-     * client is built, when every other customizer has run too, whatever their order.
-     */
-    static final class ClientBuilderCapture implements GradientClientCustomizer {
-
-        private volatile IndexingJobsClient.Builder builder;
-
-        @Override
-        public void customize(IndexingJobsClient.Builder builder) {
-            this.builder = builder;
+    // Whether the bean is the client GradientAutoConfiguration built from the connection details.
+    private static boolean isAutoConfigured(ConfigurableListableBeanFactory beanFactory, String name) {
+        if (!beanFactory.containsBeanDefinition(name)) {
+            return false;
         }
-
-        IndexingJobsClient.Builder builder() {
-            return this.builder;
+        BeanDefinition definition = beanFactory.getBeanDefinition(name);
+        if (definition instanceof AnnotatedBeanDefinition annotated) {
+            MethodMetadata factoryMethod = annotated.getFactoryMethodMetadata();
+            return factoryMethod != null
+                    && GradientAutoConfiguration.class.getName().equals(factoryMethod.getDeclaringClassName());
         }
-
+        return false;
     }
 
 }

@@ -19,6 +19,7 @@ import io.github.gradientspring.client.model.RateLimitStatus;
 import io.github.gradientspring.client.observation.GradientResponseListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -36,7 +37,9 @@ import org.springframework.boot.health.contributor.Status;
  * {@code genai:read} scope); on any other error status; when it cannot be reached; and when it does not answer
  * within the timeout.</li>
  * </ul>
- * The check is never retried, and its result is reused for a time (the cache TTL): however often the health
+ * The auto-configuration gives each indicator an application client to probe as it is (its retries bounded by the
+ * timeout); an indicator made from a builder probes with a copy that never retries. The result is reused for a time
+ * (the cache TTL): however often the health
  * endpoint is probed, one instance sends at most one request per TTL, and probes that arrive while a request is
  * under way share it. No detail ever carries the access token.
  * <p>
@@ -66,7 +69,7 @@ public class GradientHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final LastResponse lastResponse;
 
-    private final String baseUrl;
+    private final @Nullable String baseUrl;
 
     private final Duration timeout;
 
@@ -80,11 +83,11 @@ public class GradientHealthIndicator extends AbstractReactiveHealthIndicator {
      * Creates an indicator that probes with a client built from a copy of the given builder, changed to wait at
      * most the timeout, never retry, and report each response's rate-limit headers to this indicator.
      * @param clientBuilder the builder of the application's client; it is copied, never changed
-     * @param baseUrl the API address, shown in the details
+     * @param baseUrl the API address, shown in the details; {@code null} to show none
      * @param timeout how long to wait for the answer
      * @param cacheTtl how long a result is reused; zero for not at all
      */
-    public GradientHealthIndicator(IndexingJobsClient.Builder clientBuilder, String baseUrl, Duration timeout,
+    public GradientHealthIndicator(IndexingJobsClient.Builder clientBuilder, @Nullable String baseUrl, Duration timeout,
             Duration cacheTtl) {
         this(clientBuilder, baseUrl, timeout, cacheTtl, Clock.systemUTC());
     }
@@ -93,26 +96,26 @@ public class GradientHealthIndicator extends AbstractReactiveHealthIndicator {
      * Creates an indicator that probes with the given client as it is: its own retry policy applies, and only the
      * rate-limit headers of error responses are known. Prefer the constructor taking a builder.
      * @param client the client
-     * @param baseUrl the API address, shown in the details
+     * @param baseUrl the API address, shown in the details; {@code null} to show none
      * @param timeout how long to wait for the answer
      * @param cacheTtl how long a result is reused; zero for not at all
      */
-    public GradientHealthIndicator(IndexingJobsClient client, String baseUrl, Duration timeout, Duration cacheTtl) {
+    public GradientHealthIndicator(IndexingJobsClient client, @Nullable String baseUrl, Duration timeout, Duration cacheTtl) {
         this(client, new LastResponse(), baseUrl, timeout, cacheTtl, Clock.systemUTC());
     }
 
-    GradientHealthIndicator(IndexingJobsClient.Builder clientBuilder, String baseUrl, Duration timeout,
+    GradientHealthIndicator(IndexingJobsClient.Builder clientBuilder, @Nullable String baseUrl, Duration timeout,
             Duration cacheTtl, Clock clock) {
         this(new LastResponse(), clientBuilder, baseUrl, timeout, cacheTtl, clock);
     }
 
     private GradientHealthIndicator(LastResponse lastResponse, IndexingJobsClient.Builder clientBuilder,
-            String baseUrl, Duration timeout, Duration cacheTtl, Clock clock) {
+            @Nullable String baseUrl, Duration timeout, Duration cacheTtl, Clock clock) {
         this(probeClient(clientBuilder, positive(timeout), lastResponse), lastResponse, baseUrl, timeout, cacheTtl,
                 clock);
     }
 
-    GradientHealthIndicator(IndexingJobsClient probe, LastResponse lastResponse, String baseUrl, Duration timeout,
+    GradientHealthIndicator(IndexingJobsClient probe, LastResponse lastResponse, @Nullable String baseUrl, Duration timeout,
             Duration cacheTtl, Clock clock) {
         super("Gradient health check failed");
         this.probe = Objects.requireNonNull(probe, "probe must not be null");

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class GradientHealthProperties {
 
     /**
-     * Maximum time the health check waits for the API's answer before it reports DOWN. The check is never retried.
+     * Maximum time the health check waits for the API's answer, retries of the probed client included, before it
+     * reports DOWN.
      */
     private Duration timeout = Duration.ofSeconds(5);
 

@@ -1,6 +1,7 @@
 package io.github.gradientspring.autoconfigure.observation;
 
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
+import io.github.gradientspring.autoconfigure.GradientClientCustomizer;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RetryQuota;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,38 +9,48 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the client's metrics
- * beyond the {@code gradient.client.operation} timer that Spring Boot makes of every observation: the
- * {@code gradient.client.retries} counter and the {@code gradient.client.rate_limit.*} gauges, recorded by a
- * {@link GradientMetricsObservationHandler}, and the {@code gradient.client.retry.quota.*} meters of the client's
- * retry quota ({@link GradientRetryQuotaMetrics}).
- * <p>
+ * beyond the {@code gradient.client.operation} timer that Spring Boot makes of every observation:
+ * <ul>
+ * <li>the {@code gradient.client.rate_limit.*} gauges ({@link GradientRateLimitMetrics}), fed by every response of
+ * every client builder the starter makes, with or without the observation;</li>
+ * <li>the {@code gradient.client.retry.quota.*} meters of the auto-configured client's retry quota
+ * ({@link GradientRetryQuotaMetrics});</li>
+ * <li>the {@code gradient.client.retries} counter ({@link GradientMetricsObservationHandler}), which the client
+ * reports through its observation, so it needs an {@link ObservationRegistry} too.</li>
+ * </ul>
  * Ordered after Spring Boot's {@link CompositeMeterRegistryAutoConfiguration} and
  * {@link ObservationAutoConfiguration} by class: the conditions on the {@link MeterRegistry} and
  * {@link ObservationRegistry} beans must see them, or the metrics would silently never appear.
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
         ObservationAutoConfiguration.class, GradientAutoConfiguration.class })
-@ConditionalOnClass({ IndexingJobsClient.class, MeterRegistry.class, ObservationRegistry.class,
-        CompositeMeterRegistryAutoConfiguration.class, ObservationAutoConfiguration.class })
-@ConditionalOnBean({ MeterRegistry.class, ObservationRegistry.class })
+@ConditionalOnClass({ IndexingJobsClient.class, MeterRegistry.class, CompositeMeterRegistryAutoConfiguration.class })
+@ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "gradient.enabled", matchIfMissing = true)
 public final class GradientMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    GradientMetricsObservationHandler gradientMetricsObservationHandler(MeterRegistry meterRegistry) {
-        return new GradientMetricsObservationHandler(meterRegistry);
+    GradientRateLimitMetrics gradientRateLimitMetrics(MeterRegistry meterRegistry) {
+        return new GradientRateLimitMetrics(meterRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "gradientRateLimitMetricsCustomizer")
+    GradientClientCustomizer gradientRateLimitMetricsCustomizer(GradientRateLimitMetrics rateLimitMetrics) {
+        return (builder) -> builder.responseListener(rateLimitMetrics);
     }
 
     @Bean
@@ -47,6 +58,19 @@ public final class GradientMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     GradientRetryQuotaMetrics gradientRetryQuotaMetrics(RetryQuota retryQuota) {
         return new GradientRetryQuotaMetrics(retryQuota);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    @ConditionalOnBean(ObservationRegistry.class)
+    static class RetryCounterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        GradientMetricsObservationHandler gradientMetricsObservationHandler(MeterRegistry meterRegistry) {
+            return new GradientMetricsObservationHandler(meterRegistry);
+        }
+
     }
 
 }

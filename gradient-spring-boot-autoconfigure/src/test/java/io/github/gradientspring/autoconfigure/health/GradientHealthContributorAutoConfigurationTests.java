@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
 import io.github.gradientspring.autoconfigure.GradientClientCustomizer;
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
@@ -23,13 +26,15 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link GradientHealthContributorAutoConfiguration}: when the {@code gradient} indicator exists, and
- * that it probes with the application's settings but without retries.
+ * Tests for {@link GradientHealthContributorAutoConfiguration}: when the {@code gradient} contributor exists, and
+ * that it probes each client bean itself.
  */
 class GradientHealthContributorAutoConfigurationTests {
 
@@ -62,11 +67,11 @@ class GradientHealthContributorAutoConfigurationTests {
     }
 
     @Test
-    void registersTheIndicatorAsGradientHealthIndicator() {
+    void registersOneIndicatorForOneClientAsGradientHealthContributor() {
         this.contextRunner.run((context) -> {
             assertThat(context).hasSingleBean(GradientHealthIndicator.class);
-            assertThat(context).hasBean("gradientHealthIndicator");
-            assertThat(context.getBean("gradientHealthIndicator")).isInstanceOf(ReactiveHealthIndicator.class);
+            assertThat(context).hasBean("gradientHealthContributor");
+            assertThat(context.getBean("gradientHealthContributor")).isInstanceOf(ReactiveHealthIndicator.class);
         });
     }
 
@@ -76,7 +81,7 @@ class GradientHealthContributorAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class))
             .run((context) -> {
                 ReactiveHealthContributorRegistry registry = context.getBean(ReactiveHealthContributorRegistry.class);
-                assertThat(registry.getContributor("gradient")).isSameAs(context.getBean("gradientHealthIndicator"));
+                assertThat(registry.getContributor("gradient")).isSameAs(context.getBean("gradientHealthContributor"));
             });
     }
 
@@ -115,23 +120,67 @@ class GradientHealthContributorAutoConfigurationTests {
     }
 
     @Test
-    void probesWithTheApplicationsTokenAndCustomizersButNeverRetries() {
-        this.server.enqueue(new MockResponse.Builder().code(503).body("{\"id\":\"unavailable\",\"message\":\"x\"}").build());
+    void probesTheAutoConfiguredClientItselfAndReportsItsBaseUrl() {
         this.server.enqueue(new MockResponse.Builder().code(200).body(EMPTY_PAGE).build());
-        this.contextRunner.withPropertyValues("gradient.retry.max-retries=5", "gradient.retry.initial-delay=1ms",
-                "gradient.retry.max-delay=2ms")
+        this.contextRunner
             .withBean(GradientClientCustomizer.class, () -> (builder) -> builder.responseListener(
                     (operation, status, rateLimit) -> CustomizerCalls.seen.add(operation.tagValue() + " " + status)))
             .run((context) -> {
                 CustomizerCalls.seen.clear();
                 Health health = context.getBean(GradientHealthIndicator.class).health().block(Duration.ofSeconds(10));
-                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-                assertThat(health.getDetails()).containsEntry("status", 503)
-                    .containsEntry("baseUrl", "http://127.0.0.1:" + this.server.getPort());
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsEntry("baseUrl", "http://127.0.0.1:" + this.server.getPort());
                 assertThat(this.server.getRequestCount()).isEqualTo(1);
                 assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
-                assertThat(CustomizerCalls.seen).containsExactly("list 503");
+                // The probe went through the application's client, so its customizers' listener saw it.
+                assertThat(CustomizerCalls.seen).containsExactly("list 200");
             });
+    }
+
+    @Test
+    void twoClientsGiveACompositeWithOneComponentPerClientEachProbingItsOwn() {
+        this.server.enqueue(new MockResponse.Builder().code(200).body(EMPTY_PAGE).build());
+        this.server.enqueue(new MockResponse.Builder().code(401)
+            .body("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you\"}")
+            .build());
+        this.contextRunner
+            .withUserConfiguration(TwoClients.class)
+            .run((context) -> {
+                assertThat(context).hasSingleBean(ReactiveHealthContributor.class);
+                assertThat(context.getBean("gradientHealthContributor"))
+                    .isInstanceOf(CompositeReactiveHealthContributor.class);
+                CompositeReactiveHealthContributor composite = context.getBean("gradientHealthContributor",
+                        CompositeReactiveHealthContributor.class);
+                assertThat(composite.stream().map((entry) -> entry.name())).containsExactlyInAnyOrder("teamA", "teamB");
+                Health teamA = ((ReactiveHealthIndicator) composite.getContributor("teamA")).health()
+                    .block(Duration.ofSeconds(10));
+                Health teamB = ((ReactiveHealthIndicator) composite.getContributor("teamB")).health()
+                    .block(Duration.ofSeconds(10));
+                assertThat(java.util.List.of(teamA.getStatus(), teamB.getStatus()))
+                    .containsExactlyInAnyOrder(Status.UP, Status.DOWN);
+                // The application's own beans: only it knows where they point, so no base URL is claimed.
+                assertThat(teamA.getDetails()).doesNotContainKey("baseUrl");
+                assertThat(teamB.getDetails()).doesNotContainKey("baseUrl");
+                assertThat(this.server.getRequestCount()).isEqualTo(2);
+                java.util.Set<String> tokens = java.util.Set.of(this.server.takeRequest().getHeaders().get("Authorization"),
+                        this.server.takeRequest().getHeaders().get("Authorization"));
+                assertThat(tokens).containsExactlyInAnyOrder("Bearer team-a-token", "Bearer team-b-token");
+            });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoClients {
+
+        @Bean
+        IndexingJobsClient teamA(IndexingJobsClient.Builder builder) {
+            return builder.accessToken("team-a-token").retryPolicy(RetryPolicy.none()).build();
+        }
+
+        @Bean
+        IndexingJobsClient teamB(IndexingJobsClient.Builder builder) {
+            return builder.accessToken("team-b-token").retryPolicy(RetryPolicy.none()).build();
+        }
+
     }
 
     @Test

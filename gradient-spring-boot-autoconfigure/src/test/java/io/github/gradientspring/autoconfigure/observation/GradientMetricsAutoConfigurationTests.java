@@ -13,6 +13,7 @@ import java.util.Random;
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.Timer;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -137,6 +138,33 @@ class GradientMetricsAutoConfigurationTests {
             .run((context) -> assertThat(context).hasNotFailed()
                 .hasSingleBean(IndexingJobsClient.class)
                 .doesNotHaveBean(GradientRetryQuotaMetrics.class));
+    }
+
+    @Test
+    void theRateLimitGaugesAndQuotaMetersNeedNoObservation() {
+        // Metrics without Boot's observation auto-configuration: no ObservationRegistry, so no operation timer and
+        // no retry counter, but the gauges come from the client's responses themselves.
+        runner(Arrays.asList(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class, WebClientAutoConfiguration.class,
+                GradientAutoConfiguration.class, GradientMetricsAutoConfiguration.class))
+            .run((context) -> {
+                assertThat(context).hasNotFailed()
+                    .doesNotHaveBean(ObservationRegistry.class)
+                    .doesNotHaveBean(GradientMetricsObservationHandler.class)
+                    .hasSingleBean(GradientRateLimitMetrics.class)
+                    .hasSingleBean(GradientRetryQuotaMetrics.class);
+                this.server.enqueue(new MockResponse.Builder().code(200)
+                    .addHeader("Content-Type", "application/json")
+                    .addHeader("ratelimit-limit", "5000")
+                    .addHeader("ratelimit-remaining", "4321")
+                    .body(JOB_BODY)
+                    .build());
+                context.getBean(IndexingJobsClient.class).retrieve(JOB).block(Duration.ofSeconds(10));
+                MeterRegistry meters = context.getBean(MeterRegistry.class);
+                assertThat(meters.get(GradientRateLimitMetrics.REMAINING).gauge().value()).isEqualTo(4321.0);
+                assertThat(meters.get(GradientRateLimitMetrics.LIMIT).gauge().value()).isEqualTo(5000.0);
+                assertThat(meters.find("gradient.client.operation").timer()).isNull();
+            });
     }
 
     @Test

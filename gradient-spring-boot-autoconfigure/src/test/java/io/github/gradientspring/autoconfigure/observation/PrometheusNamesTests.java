@@ -48,6 +48,7 @@ class PrometheusNamesTests {
             .accessToken("dop_v1_prometheus_token_0123456789")
             .baseUrl("http://127.0.0.1:" + this.server.getPort())
             .observationRegistry(observations)
+            .responseListener(new GradientRateLimitMetrics(prometheus))
             .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(2)).build())
             .build();
         this.server.enqueue(new MockResponse.Builder().code(503)

@@ -9,9 +9,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * {@link io.github.gradientspring.client.IndexingJobsClient}, a server-sent-events stream of a job's progress,
  * actuator health, metrics and Prometheus, and a terminal demo.
  * <p>
- * In local mode (the default, {@code sample.mode=local}) it runs against an embedded Gradient simulator that
- * {@link LocalModeEnvironmentPostProcessor} starts before the client exists; with {@code sample.mode=remote} it
- * talks to whatever {@code gradient.*} says, DigitalOcean by default.
+ * It talks to whatever {@code gradient.*} says, DigitalOcean by default. The main job runs it on an embedded
+ * simulator instead, through {@code TestIndexingJobsSampleApplication} on the test class path.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(SampleProperties.class)

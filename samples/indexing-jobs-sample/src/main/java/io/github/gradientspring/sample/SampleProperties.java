@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.gradientspring.sample.demo.OutputMode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,23 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("sample")
 public class SampleProperties {
 
-    /**
-     * Where the client points: {@code local} starts an embedded simulator and points the client at it; {@code remote}
-     * leaves {@code gradient.*} alone (DigitalOcean unless {@code gradient.base-url} says otherwise).
-     */
-    private Mode mode = Mode.LOCAL;
-
     private final Demo demo = new Demo();
 
     private final Simulator simulator = new Simulator();
-
-    public Mode getMode() {
-        return this.mode;
-    }
-
-    public void setMode(Mode mode) {
-        this.mode = mode;
-    }
 
     public Demo getDemo() {
         return this.demo;
@@ -41,35 +28,24 @@ public class SampleProperties {
         return this.simulator;
     }
 
-    /** Where the client points. */
-    public enum Mode {
-
-        /** An embedded simulator on 127.0.0.1: no token, no network. */
-        LOCAL,
-
-        /** The API that {@code gradient.base-url} names, with the configured token. */
-        REMOTE
-
-    }
-
     /** The terminal demo that starts two jobs, follows them and cancels one. */
     public static class Demo {
 
         /**
-         * Whether to run the demo at startup. Local mode switches it on; in remote mode it stays off unless set,
-         * so that no job is started on a real account by accident.
+         * Whether to run the demo once the application is ready. The local application (the main job) switches it
+         * on; otherwise it stays off unless set, so that no job is started on a real account by accident.
          */
         private boolean enabled;
 
         /** How progress is printed: {@code auto} (in place on a terminal, else plain lines), {@code ansi} or {@code plain}. */
         private OutputMode output = OutputMode.AUTO;
 
-        /** The knowledge base the demo indexes; local mode sets it to the seeded one. */
-        private String knowledgeBaseUuid;
+        /** The knowledge base the demo indexes; the local application sets it to the seeded one. */
+        private @Nullable String knowledgeBaseUuid;
 
         /**
-         * The data sources of the demo's second job; empty to index the whole knowledge base again. Local mode sets
-         * it to the first three seeded data sources.
+         * The data sources of the demo's second job; empty to index the whole knowledge base again. The local
+         * application sets it to the first three seeded data sources.
          */
         private List<String> dataSourceUuids = new ArrayList<>();
 
@@ -95,11 +71,11 @@ public class SampleProperties {
             this.output = output;
         }
 
-        public String getKnowledgeBaseUuid() {
+        public @Nullable String getKnowledgeBaseUuid() {
             return this.knowledgeBaseUuid;
         }
 
-        public void setKnowledgeBaseUuid(String knowledgeBaseUuid) {
+        public void setKnowledgeBaseUuid(@Nullable String knowledgeBaseUuid) {
             this.knowledgeBaseUuid = knowledgeBaseUuid;
         }
 
@@ -129,7 +105,7 @@ public class SampleProperties {
 
     }
 
-    /** The embedded simulator of local mode. */
+    /** The simulator of the local application (TestIndexingJobsSampleApplication, test class path only). */
     public static class Simulator {
 
         /** Port of the embedded simulator on 127.0.0.1; 0 picks a free one. */

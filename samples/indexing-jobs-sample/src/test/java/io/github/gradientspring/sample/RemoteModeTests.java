@@ -14,11 +14,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Remote mode, with the test's simulator standing in for DigitalOcean: the sample starts no simulator of its own
- * and, unless asked, no job.
+ * The production application, with the test's simulator standing in for DigitalOcean: it starts no simulator of
+ * its own (its jar carries none) and, unless asked, no job.
  */
 @SpringBootTest(classes = IndexingJobsSampleApplication.class,
-        properties = { "sample.mode=remote", "spring.main.web-application-type=none" })
+        properties = "spring.main.web-application-type=none")
 @AutoConfigureGradientSimulator(resetAfterEachTest = false)
 @ExtendWith(OutputCaptureExtension.class)
 class RemoteModeTests {
@@ -33,11 +33,9 @@ class RemoteModeTests {
     void startsNoJobAndNoSimulatorOfItsOwn(CapturedOutput output) {
         assertThat(this.simulator.journal().total()).isZero();
         assertThat(this.context.getBeansOfType(GradientSimulator.class)).hasSize(1);
-        assertThat(this.context.getEnvironment().getPropertySources()
-            .contains(LocalModeEnvironmentPostProcessor.SIMULATOR_PROPERTY_SOURCE)).isFalse();
         assertThat(this.context.getBean(SampleProperties.class).getDemo().isEnabled()).isFalse();
         // This test class alone has this configuration, so its context started inside the capture.
-        assertThat(output.getOut()).contains("Remote mode: the client talks to " + this.simulator.baseUrl() + ".")
+        assertThat(output.getOut()).contains("The client talks to " + this.simulator.baseUrl() + ".")
             .contains("The demo is off: it would start real indexing jobs. Set sample.demo.enabled=true");
     }
 

@@ -3,61 +3,64 @@ package io.github.gradientspring.sample.demo;
 import java.io.PrintStream;
 import java.util.List;
 
+import io.github.gradientspring.autoconfigure.GradientConnectionDetails;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.sample.SampleProperties;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * At startup, once the HTTP server listens: says where the client points, runs the demo when it is enabled, and
- * prints the URLs to try. A demo that fails is reported and the application keeps serving.
+ * Once the application is ready (the HTTP server listens, readiness is UP): says where the client points, and
+ * runs the demo when it is enabled, off the main thread, then prints the URLs to try; with the demo off, prints
+ * them at once. A demo that fails is reported and the application keeps serving. When the application shuts down
+ * during the demo (Ctrl-C), the demo is cancelled quietly: no failure and no URLs are printed after that.
  */
 @Component
-class DemoRunner implements ApplicationRunner {
+class DemoRunner {
 
     private final IndexingJobsClient client;
 
     private final SampleProperties properties;
 
+    private final GradientConnectionDetails connectionDetails;
+
     private final Environment environment;
 
     private final PrintStream out = System.out;
 
-    DemoRunner(IndexingJobsClient client, SampleProperties properties, Environment environment) {
+    private volatile boolean closing;
+
+    private volatile @Nullable Disposable running;
+
+    DemoRunner(IndexingJobsClient client, SampleProperties properties, GradientConnectionDetails connectionDetails,
+            Environment environment) {
         this.client = client;
         this.properties = properties;
+        this.connectionDetails = connectionDetails;
         this.environment = environment;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        String baseUrl = this.environment.getProperty("gradient.base-url", IndexingJobsClient.Builder.DEFAULT_BASE_URL);
+    @EventListener(ApplicationReadyEvent.class)
+    void applicationReady() {
         this.out.println();
-        if (this.properties.getMode() == SampleProperties.Mode.LOCAL) {
-            this.out.println("Local mode: the client talks to the embedded Gradient simulator at " + baseUrl
-                    + " (no token, no network).");
-        }
-        else {
-            this.out.println("Remote mode: the client talks to " + baseUrl + ".");
-        }
+        this.out.println("The client talks to " + this.connectionDetails.baseUrl() + ".");
         SampleProperties.Demo demo = this.properties.getDemo();
-        if (demo.isEnabled()) {
-            runDemo(demo);
-        }
-        else if (this.properties.getMode() == SampleProperties.Mode.REMOTE) {
+        if (!demo.isEnabled()) {
             this.out.println("The demo is off: it would start real indexing jobs. Set sample.demo.enabled=true and "
                     + "sample.demo.knowledge-base-uuid to run it.");
+            printUrls(demo.getKnowledgeBaseUuid());
+            return;
         }
-        printUrls(demo.getKnowledgeBaseUuid());
-    }
-
-    private void runDemo(SampleProperties.Demo demo) {
         if (!StringUtils.hasText(demo.getKnowledgeBaseUuid())) {
             this.out.println("The demo needs a knowledge base: set sample.demo.knowledge-base-uuid.");
+            printUrls(null);
             return;
         }
         OutputMode mode = demo.getOutput().resolve();
@@ -65,17 +68,38 @@ class DemoRunner implements ApplicationRunner {
             .name()
             .toLowerCase() + ")");
         IndexingDemo indexingDemo = new IndexingDemo(this.client, ProgressDisplay.of(mode, this.out), this.out);
-        try {
-            indexingDemo.run(demo.getKnowledgeBaseUuid(), List.copyOf(demo.getDataSourceUuids()),
-                    demo.getCancelAfterDataSources())
-                .block(demo.getTimeout());
+        // Subscribed, not blocked on: the demo runs on the client's threads and the main thread returns, so that
+        // the application is ready (and its readiness UP) while the demo runs.
+        this.running = indexingDemo
+            .run(demo.getKnowledgeBaseUuid(), List.copyOf(demo.getDataSourceUuids()), demo.getCancelAfterDataSources())
+            .timeout(demo.getTimeout())
+            .subscribe((result) -> afterDemo(null), (failure) -> afterDemo(failure));
+    }
+
+    private void afterDemo(@Nullable Throwable failure) {
+        if (this.closing) {
+            return;
         }
-        catch (RuntimeException ex) {
-            this.out.println("The demo failed: " + ex.getMessage());
+        if (failure != null) {
+            this.out.println("The demo failed: " + failure.getMessage());
+        }
+        printUrls(this.properties.getDemo().getKnowledgeBaseUuid());
+    }
+
+    // Before the web server and the client's connector stop, so that a demo cut short by a shutdown ends quietly.
+    @EventListener(ContextClosedEvent.class)
+    void contextClosed() {
+        this.closing = true;
+        Disposable demo = this.running;
+        if (demo != null) {
+            demo.dispose();
         }
     }
 
-    private void printUrls(String knowledgeBaseUuid) {
+    private void printUrls(@Nullable String knowledgeBaseUuid) {
+        if (this.closing) {
+            return;
+        }
         String port = this.environment.getProperty("local.server.port", "8080");
         String base = "http://localhost:" + port;
         String kb = StringUtils.hasText(knowledgeBaseUuid) ? knowledgeBaseUuid : "<knowledge-base-uuid>";

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cancels the first and prints how both ended.
  */
 @SpringBootTest(classes = IndexingJobsSampleApplication.class,
-        properties = { "sample.mode=remote", "spring.main.web-application-type=none",
+        properties = { "spring.main.web-application-type=none",
                 "gradient.watch.initial-interval=10ms", "gradient.watch.max-interval=50ms" })
 @AutoConfigureGradientSimulator
 class IndexingDemoTests {

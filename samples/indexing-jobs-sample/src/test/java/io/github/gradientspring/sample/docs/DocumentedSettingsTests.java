@@ -1,5 +1,6 @@
 package io.github.gradientspring.sample.docs;
 
+import io.github.gradientspring.docs.DocumentedBeans;
 import io.github.gradientspring.sample.IndexingJobsSampleApplication;
 import io.github.gradientspring.simulator.Fault;
 import io.github.gradientspring.simulator.GradientSimulator;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * beans shown there (the docs' snippets are these files, checked by {@code DocumentationSnippetsTests}).
  */
 @SpringBootTest(classes = IndexingJobsSampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "sample.mode=remote",
+        properties = {
                 "spring.config.import=classpath:docs/observability-histogram.yml,classpath:docs/observability-probes.yml" })
 @AutoConfigureGradientSimulator
 @AutoConfigureWebTestClient

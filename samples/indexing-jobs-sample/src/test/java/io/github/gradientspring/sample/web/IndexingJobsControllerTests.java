@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample's HTTP endpoints against the simulator on a manual clock. The test's simulator stands in for the remote
- * API ({@code sample.mode=remote}), so the sample starts no simulator of its own and runs no demo.
+ * API, so the sample (the production application, which carries no simulator) runs no demo.
  */
 @SpringBootTest(classes = IndexingJobsSampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "sample.mode=remote", "gradient.watch.initial-interval=10ms", "gradient.watch.max-interval=50ms",
+        properties = { "gradient.watch.initial-interval=10ms", "gradient.watch.max-interval=50ms",
                 "gradient.retry.max-retries=0" })
 @AutoConfigureGradientSimulator
 @AutoConfigureWebTestClient

@@ -1,30 +1,34 @@
-package io.github.gradientspring.autoconfigure;
+package io.github.gradientspring.client;
 
+import io.github.gradientspring.client.model.IndexingJob;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.GenerationContext;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link GradientRuntimeHints}: a native image can decode the API's JSON and read the client's version.
+ * Tests for {@link GradientClientRuntimeHints}: a native image can decode the API's JSON and read the client's version.
  */
-class GradientRuntimeHintsTests {
+class GradientClientRuntimeHintsTests {
 
     @Test
     void registersModelTypesForJsonBinding() {
         RuntimeHints hints = registeredHints();
-        for (Class<?> type : GradientRuntimeHints.MODEL_TYPES) {
-            assertThat(RuntimeHintsPredicates.reflection().onType(type).withMemberCategories(GradientRuntimeHints.JSON_BINDING))
+        for (Class<?> type : GradientClientRuntimeHints.MODEL_TYPES) {
+            assertThat(RuntimeHintsPredicates.reflection().onType(type).withMemberCategories(GradientClientRuntimeHints.JSON_BINDING))
                 .as(type.getName())
                 .accepts(hints);
         }
@@ -33,8 +37,8 @@ class GradientRuntimeHintsTests {
     @Test
     void registersTheClientsEnvelopeRecordsByName() {
         RuntimeHints hints = registeredHints();
-        assertThat(GradientRuntimeHints.ENVELOPE_TYPES).hasSize(8);
-        for (String type : GradientRuntimeHints.ENVELOPE_TYPES) {
+        assertThat(GradientClientRuntimeHints.ENVELOPE_TYPES).hasSize(8);
+        for (String type : GradientClientRuntimeHints.ENVELOPE_TYPES) {
             assertThat(RuntimeHintsPredicates.reflection()
                 .onType(TypeReference.of(type))
                 .withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_DECLARED_METHODS,
@@ -47,7 +51,7 @@ class GradientRuntimeHintsTests {
     @Test
     void envelopeNamesStillMatchTheClient() {
         // The names are strings because the records are package-private; a rename in the client must fail here.
-        for (String type : GradientRuntimeHints.ENVELOPE_TYPES) {
+        for (String type : GradientClientRuntimeHints.ENVELOPE_TYPES) {
             assertThat(ClassUtils.isPresent(type, getClass().getClassLoader())).as(type).isTrue();
             assertThat(ClassUtils.resolveClassName(type, getClass().getClassLoader()).isRecord()).as(type).isTrue();
         }
@@ -56,7 +60,7 @@ class GradientRuntimeHintsTests {
     @Test
     void registersTheWireEnumCreators() throws Exception {
         RuntimeHints hints = registeredHints();
-        for (Class<?> type : GradientRuntimeHints.MODEL_TYPES) {
+        for (Class<?> type : GradientClientRuntimeHints.MODEL_TYPES) {
             if (type.isEnum()) {
                 assertThat(RuntimeHintsPredicates.reflection()
                     .onMethodInvocation(type.getMethod("fromWireValue", String.class)))
@@ -68,34 +72,48 @@ class GradientRuntimeHintsTests {
 
     @Test
     void registersTheClientPropertiesResource() {
-        assertThat(RuntimeHintsPredicates.resource().forResource(GradientRuntimeHints.CLIENT_PROPERTIES))
+        assertThat(RuntimeHintsPredicates.resource().forResource(GradientClientRuntimeHints.CLIENT_PROPERTIES))
             .accepts(registeredHints());
-        assertThat(getClass().getClassLoader().getResource(GradientRuntimeHints.CLIENT_PROPERTIES)).isNotNull();
+        assertThat(getClass().getClassLoader().getResource(GradientClientRuntimeHints.CLIENT_PROPERTIES)).isNotNull();
     }
 
     @Test
-    void aheadOfTimeProcessingOfTheContextContributesTheHints() {
+    void isRegisteredInAotFactoriesSoThatEveryApplicationOnTheClientGetsTheHints() {
+        assertThat(AotServices.factories(getClass().getClassLoader()).load(RuntimeHintsRegistrar.class))
+            .hasAtLeastOneElementOfType(GradientClientRuntimeHints.class);
+    }
+
+    @Test
+    void aheadOfTimeProcessingOfAPlainContextWithAClientContributesTheHints() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.register(GradientAutoConfiguration.class);
-            TestPropertyValues.of("gradient.access-token=" + WireFixtures.TOKEN).applyTo(context);
+            // No Spring Boot and no auto-configuration: the client's own aot.factories entry is enough.
+            context.register(ClientConfiguration.class);
             GenerationContext generationContext = new TestGenerationContext();
             new ApplicationContextAotGenerator().processAheadOfTime(context, generationContext);
             RuntimeHints hints = generationContext.getRuntimeHints();
             assertThat(RuntimeHintsPredicates.reflection()
-                .onType(TypeReference.of(GradientRuntimeHints.ENVELOPE_TYPES.get(0)))
-                .withMemberCategories(GradientRuntimeHints.JSON_BINDING)).accepts(hints);
-            assertThat(RuntimeHintsPredicates.resource().forResource(GradientRuntimeHints.CLIENT_PROPERTIES))
+                .onType(TypeReference.of(GradientClientRuntimeHints.ENVELOPE_TYPES.get(0)))
+                .withMemberCategories(GradientClientRuntimeHints.JSON_BINDING)).accepts(hints);
+            assertThat(RuntimeHintsPredicates.resource().forResource(GradientClientRuntimeHints.CLIENT_PROPERTIES))
                 .accepts(hints);
-            // Boot's own processor covers the binding of the properties class.
-            assertThat(RuntimeHintsPredicates.reflection().onType(GradientProperties.Retry.class)).accepts(hints);
-            assertThat(generationContext.getGeneratedFiles()).isNotNull();
+            assertThat(RuntimeHintsPredicates.reflection().onType(IndexingJob.class)).accepts(hints);
         }
     }
 
     private static RuntimeHints registeredHints() {
         RuntimeHints hints = new RuntimeHints();
-        new GradientRuntimeHints().registerHints(hints, GradientRuntimeHintsTests.class.getClassLoader());
+        new GradientClientRuntimeHints().registerHints(hints, GradientClientRuntimeHintsTests.class.getClassLoader());
         return hints;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ClientConfiguration {
+
+        @Bean
+        IndexingJobsClient indexingJobsClient() {
+            return IndexingJobsClient.builder().accessToken("aot-test-token").build();
+        }
+
     }
 
 }

@@ -1,4 +1,4 @@
-package io.github.gradientspring.autoconfigure;
+package io.github.gradientspring.client;
 
 import java.util.List;
 
@@ -11,17 +11,21 @@ import io.github.gradientspring.client.model.IndexingJobStatus;
 import io.github.gradientspring.client.model.PageLinks;
 import io.github.gradientspring.client.model.PageMeta;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 
 /**
- * Reflection and resource hints for a native image: the client's own Jackson mapper reflects on its model records,
- * the wire enums' {@code @JsonCreator} factories and its package-private envelope records, and reads its version
- * from {@code META-INF/gradient/client.properties} for the {@code User-Agent}.
+ * Reflection and resource hints for a native image, registered in {@code META-INF/spring/aot.factories} so that
+ * every Spring application on the client gets them, with or without the starter: the client's own Jackson mapper
+ * reflects on the public model records and the wire enums' {@code @JsonCreator} factories (named by class) and on
+ * its package-private envelope records (named by string, so that this class does not tie itself to them), and
+ * reads its version from {@code META-INF/gradient/client.properties} for the {@code User-Agent}.
  */
-class GradientRuntimeHints implements RuntimeHintsRegistrar {
+final class GradientClientRuntimeHints implements RuntimeHintsRegistrar {
 
     /**
      * The members Jackson uses: record constructors, accessors and creators, and the fields behind them. The public
@@ -37,8 +41,8 @@ class GradientRuntimeHints implements RuntimeHintsRegistrar {
             DataSourceStatus.class);
 
     /**
-     * The client's package-private envelope records, named because they cannot be referenced from here. Keep in
-     * step with {@code GradientJson}; {@code GradientRuntimeHintsTests} fails when a name no longer loads.
+     * The client's package-private envelope records. {@code GradientClientRuntimeHintsTests} fails when a name no
+     * longer loads.
      */
     static final List<String> ENVELOPE_TYPES = List.of("JobEnvelope", "JobsEnvelope", "WireLinks", "WirePages",
             "DataSourcesEnvelope", "SignedUrlEnvelope", "ErrorBody", "CreateBody")
@@ -50,7 +54,7 @@ class GradientRuntimeHints implements RuntimeHintsRegistrar {
     static final String CLIENT_PROPERTIES = "META-INF/gradient/client.properties";
 
     @Override
-    public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+    public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         for (Class<?> type : MODEL_TYPES) {
             hints.reflection().registerType(type, JSON_BINDING);
         }

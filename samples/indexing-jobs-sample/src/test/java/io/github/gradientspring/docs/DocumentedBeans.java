@@ -1,4 +1,4 @@
-package io.github.gradientspring.sample.docs;
+package io.github.gradientspring.docs;
 
 import io.github.gradientspring.autoconfigure.GradientClientCustomizer;
 import io.github.gradientspring.client.IndexingJobsClient;
@@ -15,10 +15,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The beans and builder calls that docs/configuration.md and docs/observability.md show, compiled here and put to
- * work by {@link DocumentedSettingsTests}.
+ * work by {@code DocumentedSettingsTests}. In a package of their own, outside the sample application's component
+ * scan, so that the local application (which has no test filter) does not pick them up.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class DocumentedBeans {
+public class DocumentedBeans {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentedBeans.class);
 
