@@ -2,10 +2,13 @@ package io.github.gradientspring.client;
 
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
+import io.github.gradientspring.client.model.IndexingJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +117,44 @@ class SharedBudgetTests {
         IndexingJobsClient first = builder.build();
         IndexingJobsClient healthCheck = builder.copy().retryPolicy(RetryPolicy.none()).build();
         assertThat(healthCheck.budget()).isSameAs(first.budget());
+    }
+
+    @Test
+    void twoClientsOfOneTokenWatchingOneJobPollItOnceBetweenThem() {
+        IndexingJobsClient first = IndexingJobsClient.builder().accessToken("shared-token-hub").baseUrl(this.api.baseUrl())
+            .build();
+        IndexingJobsClient second = IndexingJobsClient.builder().accessToken("shared-token-hub")
+            .baseUrl(this.api.baseUrl())
+            .build();
+        this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_SUCCEEDED"));
+
+        List<IndexingJob> seen = Flux.merge(first.watch(MockGradientApi.JOB), second.watch(MockGradientApi.JOB))
+            .collectList()
+            .block(Duration.ofSeconds(10));
+
+        assertThat(seen).hasSize(2).allMatch(IndexingJob::isTerminal);
+        assertThat(this.api.requestCount()).as("polls of the job for both watches").isEqualTo(1);
+    }
+
+    @Test
+    void controlClientsWithBudgetsOfTheirOwnPollAJobEachForTheirWatches() {
+        IndexingJobsClient first = IndexingJobsClient.builder().accessToken("shared-token-own-hubs")
+            .baseUrl(this.api.baseUrl())
+            .sharedBudget(false)
+            .build();
+        IndexingJobsClient second = IndexingJobsClient.builder().accessToken("shared-token-own-hubs")
+            .baseUrl(this.api.baseUrl())
+            .sharedBudget(false)
+            .build();
+        this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_SUCCEEDED"));
+        this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_SUCCEEDED"));
+
+        List<IndexingJob> seen = Flux.merge(first.watch(MockGradientApi.JOB), second.watch(MockGradientApi.JOB))
+            .collectList()
+            .block(Duration.ofSeconds(10));
+
+        assertThat(seen).hasSize(2);
+        assertThat(this.api.requestCount()).isEqualTo(2);
     }
 
 }

@@ -80,8 +80,9 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         this.budget = budget;
         this.observations = new OperationObservations(settings);
         this.time = time;
-        this.watches = new WatchHub(new HubPoller(), settings.watchInitialInterval(), settings.watchMaxInterval(),
-                time::timers, settings.watchListSweep());
+        // Shared like the budget: the clients of one token poll each watched job once between them.
+        this.watches = budget.watchHub(() -> new WatchHub(new HubPoller(), settings.watchInitialInterval(),
+                settings.watchMaxInterval(), time::timers, settings.watchListSweep()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RequestBudget;
@@ -58,6 +59,9 @@ final class LocalRequestBudget implements RequestBudget {
 
     private final FairQueues<Waiter> queues = new FairQueues<>();
 
+    // The watch hub of the clients that draw from this budget: one per token, like the budget (see watchHub).
+    private @Nullable WatchHub watchHub;
+
     private @Nullable Disposable timer;
 
     private long timerAt = Long.MAX_VALUE;
@@ -67,6 +71,19 @@ final class LocalRequestBudget implements RequestBudget {
     /**
      * @param maxRetryAfter the retry policy's cap on {@code retry-after}, which caps a 429's pause too
      */
+    /**
+     * The watch hub of the clients that share this budget, made by the first of them that asks: every client of one
+     * token then polls a job watched through several of them once, with the first client's intervals and settings.
+     */
+    synchronized WatchHub watchHub(Supplier<WatchHub> firstClientsHub) {
+        WatchHub hub = this.watchHub;
+        if (hub == null) {
+            hub = firstClientsHub.get();
+            this.watchHub = hub;
+        }
+        return hub;
+    }
+
     LocalRequestBudget(RateLimitPolicy policy, Duration maxRetryAfter, ClientTime time) {
         this.policy = policy;
         this.time = time;
