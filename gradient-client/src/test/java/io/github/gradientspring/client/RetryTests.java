@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -242,6 +243,31 @@ class RetryTests {
             .verify(Duration.ofSeconds(10));
         assertThat(this.api.retryWaits()).isEmpty();
         assertThat(this.api.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aResponseListenerIsToldOfEachRetryWithItsReason() {
+        List<String> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        IndexingJobsClient listened = this.api.builder()
+            .responseListener(new io.github.gradientspring.client.observation.GradientResponseListener() {
+
+                @Override
+                public void onResponse(GradientOperation operation, int statusCode,
+                        io.github.gradientspring.client.model.RateLimitStatus rateLimit) {
+                }
+
+                @Override
+                public void onRetry(GradientOperation operation, String reason) {
+                    retries.add(operation.tagValue() + " " + reason);
+                }
+
+            })
+            .build();
+        this.api.enqueueJson(503, "{}");
+        this.api.enqueueJson(429, "{}");
+        this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
+        listened.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(10));
+        assertThat(retries).containsExactly("retrieve 503", "retrieve 429");
     }
 
 }

@@ -59,8 +59,18 @@ final class CallState {
     }
 
     void retried(Throwable failure) {
-        if (this.context != null) {
-            this.context.addRetry(retryReason(failure));
+        if (this.context == null) {
+            return;
+        }
+        String reason = retryReason(failure);
+        this.context.addRetry(reason);
+        for (GradientResponseListener listener : this.listeners) {
+            try {
+                listener.onRetry(this.context.getOperation(), reason);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("GradientResponseListener " + listener.getClass().getName() + " failed; ignored", ex);
+            }
         }
     }
 

@@ -17,7 +17,6 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the client's metrics
@@ -27,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * every client builder the starter makes, with or without the observation;</li>
  * <li>the {@code gradient.client.retry.quota.*} meters of the auto-configured client's retry quota
  * ({@link GradientRetryQuotaMetrics});</li>
- * <li>the {@code gradient.client.retries} counter ({@link GradientMetricsObservationHandler}), which the client
- * reports through its observation, so it needs an {@link ObservationRegistry} too.</li>
+ * <li>the {@code gradient.client.retries} counter ({@link GradientRetryMetrics}), told of every retry of every
+ * client builder the starter makes, with or without the observation.</li>
  * </ul>
  * Ordered after Spring Boot's {@link CompositeMeterRegistryAutoConfiguration} and
  * {@link ObservationAutoConfiguration} by class: the conditions on the {@link MeterRegistry} and
@@ -54,23 +53,22 @@ public final class GradientMetricsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    GradientRetryMetrics gradientRetryMetrics(MeterRegistry meterRegistry) {
+        return new GradientRetryMetrics(meterRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "gradientRetryMetricsCustomizer")
+    GradientClientCustomizer gradientRetryMetricsCustomizer(GradientRetryMetrics retryMetrics) {
+        return (builder) -> builder.responseListener(retryMetrics);
+    }
+
+    @Bean
     @ConditionalOnSingleCandidate(RetryQuota.class)
     @ConditionalOnMissingBean
     GradientRetryQuotaMetrics gradientRetryQuotaMetrics(RetryQuota retryQuota) {
         return new GradientRetryQuotaMetrics(retryQuota);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
-    @ConditionalOnBean(ObservationRegistry.class)
-    static class RetryCounterConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        GradientMetricsObservationHandler gradientMetricsObservationHandler(MeterRegistry meterRegistry) {
-            return new GradientMetricsObservationHandler(meterRegistry);
-        }
-
     }
 
 }

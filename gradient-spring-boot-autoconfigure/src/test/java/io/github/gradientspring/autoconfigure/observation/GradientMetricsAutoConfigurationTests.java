@@ -116,7 +116,7 @@ class GradientMetricsAutoConfigurationTests {
         runner(Arrays.asList(ObservationAutoConfiguration.class, WebClientAutoConfiguration.class,
                 GradientAutoConfiguration.class, GradientMetricsAutoConfiguration.class))
             .withClassLoader(new FilteredClassLoader(CompositeMeterRegistryAutoConfiguration.class))
-            .run((context) -> assertThat(context).doesNotHaveBean(GradientMetricsObservationHandler.class)
+            .run((context) -> assertThat(context).doesNotHaveBean(GradientRetryMetrics.class)
                 .hasSingleBean(IndexingJobsClient.class));
     }
 
@@ -124,7 +124,7 @@ class GradientMetricsAutoConfigurationTests {
     void isOffWithoutAMeterRegistry() {
         runner(Arrays.asList(ObservationAutoConfiguration.class, WebClientAutoConfiguration.class,
                 GradientAutoConfiguration.class, GradientMetricsAutoConfiguration.class))
-            .run((context) -> assertThat(context).doesNotHaveBean(GradientMetricsObservationHandler.class));
+            .run((context) -> assertThat(context).doesNotHaveBean(GradientRetryMetrics.class));
     }
 
     @Test
@@ -141,18 +141,22 @@ class GradientMetricsAutoConfigurationTests {
     }
 
     @Test
-    void theRateLimitGaugesAndQuotaMetersNeedNoObservation() {
-        // Metrics without Boot's observation auto-configuration: no ObservationRegistry, so no operation timer and
-        // no retry counter, but the gauges come from the client's responses themselves.
+    void theRateLimitGaugesQuotaMetersAndRetryCounterNeedNoObservation() {
+        // Metrics without Boot's observation auto-configuration: no ObservationRegistry, so no operation timer, but
+        // the gauges and the retry counter come from the client's responses and retries themselves.
         runner(Arrays.asList(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
                 SimpleMetricsExportAutoConfiguration.class, WebClientAutoConfiguration.class,
                 GradientAutoConfiguration.class, GradientMetricsAutoConfiguration.class))
             .run((context) -> {
                 assertThat(context).hasNotFailed()
                     .doesNotHaveBean(ObservationRegistry.class)
-                    .doesNotHaveBean(GradientMetricsObservationHandler.class)
+                    .hasSingleBean(GradientRetryMetrics.class)
                     .hasSingleBean(GradientRateLimitMetrics.class)
                     .hasSingleBean(GradientRetryQuotaMetrics.class);
+                this.server.enqueue(new MockResponse.Builder().code(503)
+                    .addHeader("Content-Type", "application/json")
+                    .body("{\"id\":\"service_unavailable\",\"message\":\"Try again\"}")
+                    .build());
                 this.server.enqueue(new MockResponse.Builder().code(200)
                     .addHeader("Content-Type", "application/json")
                     .addHeader("ratelimit-limit", "5000")
@@ -163,6 +167,8 @@ class GradientMetricsAutoConfigurationTests {
                 MeterRegistry meters = context.getBean(MeterRegistry.class);
                 assertThat(meters.get(GradientRateLimitMetrics.REMAINING).gauge().value()).isEqualTo(4321.0);
                 assertThat(meters.get(GradientRateLimitMetrics.LIMIT).gauge().value()).isEqualTo(5000.0);
+                assertThat(meters.get(GradientRetryMetrics.RETRIES).tags("gradient.operation", "retrieve", "reason", "503")
+                    .counter().count()).isEqualTo(1.0);
                 assertThat(meters.find("gradient.client.operation").timer()).isNull();
             });
     }
@@ -172,11 +178,11 @@ class GradientMetricsAutoConfigurationTests {
         List<Class<?>> chain = new ArrayList<>(Arrays.asList(BOOT_CHAIN));
         chain.addAll(List.of(GradientAutoConfiguration.class, GradientMetricsAutoConfiguration.class));
         runner(chain).withPropertyValues("gradient.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(GradientMetricsObservationHandler.class));
+            .run((context) -> assertThat(context).doesNotHaveBean(GradientRetryMetrics.class));
     }
 
     private void callOnceAndFindEveryMetric(AssertableApplicationContext context) {
-        assertThat(context).hasNotFailed().hasSingleBean(GradientMetricsObservationHandler.class);
+        assertThat(context).hasNotFailed().hasSingleBean(GradientRetryMetrics.class);
         this.server.enqueue(new MockResponse.Builder().code(503)
             .addHeader("Content-Type", "application/json")
             .addHeader("ratelimit-limit", "5000")

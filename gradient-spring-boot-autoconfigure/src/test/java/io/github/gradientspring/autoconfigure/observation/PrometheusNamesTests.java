@@ -42,13 +42,13 @@ class PrometheusNamesTests {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ObservationRegistry observations = ObservationRegistry.create();
         observations.observationConfig()
-            .observationHandler(new DefaultMeterObservationHandler(prometheus))
-            .observationHandler(new GradientMetricsObservationHandler(prometheus));
+            .observationHandler(new DefaultMeterObservationHandler(prometheus));
         IndexingJobsClient client = IndexingJobsClient.builder()
             .accessToken("dop_v1_prometheus_token_0123456789")
             .baseUrl("http://127.0.0.1:" + this.server.getPort())
             .observationRegistry(observations)
             .responseListener(new GradientRateLimitMetrics(prometheus))
+            .responseListener(new GradientRetryMetrics(prometheus))
             .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(2)).build())
             .build();
         this.server.enqueue(new MockResponse.Builder().code(503)

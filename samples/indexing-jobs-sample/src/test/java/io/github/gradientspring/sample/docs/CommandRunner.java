@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.gradientspring.sample.IndexingJobsSampleApplication;
+import io.github.gradientspring.sample.local.LocalSimulatorConfiguration;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.github.gradientspring.simulator.GradientSimulatorMain;
 import tools.jackson.databind.JsonNode;
@@ -173,11 +174,15 @@ final class CommandRunner implements AutoCloseable {
     }
 
     private void startSample() {
-        this.sample = SpringApplication.run(IndexingJobsSampleApplication.class, "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--sample.demo.enabled=false", "--sample.simulator.pending=100ms",
-                "--sample.simulator.per-data-source=100ms", "--gradient.watch.initial-interval=50ms",
-                "--gradient.watch.max-interval=100ms");
+        // As the main job starts it (TestIndexingJobsSampleApplication): the production application with the
+        // simulator's configuration and the local profile from the test class path.
+        this.sample = SpringApplication.from(IndexingJobsSampleApplication::main)
+            .with(LocalSimulatorConfiguration.class)
+            .withAdditionalProfiles("local")
+            .run("--server.port=0", "--server.address=127.0.0.1", "--sample.demo.enabled=false",
+                    "--sample.simulator.pending=100ms", "--sample.simulator.per-data-source=100ms",
+                    "--gradient.watch.initial-interval=50ms", "--gradient.watch.max-interval=100ms")
+            .getApplicationContext();
     }
 
     private void curl(DocumentedCommands.Command command, List<String> problems) {
