@@ -125,6 +125,16 @@ public interface IndexingJobsClient {
     Mono<IndexingJob> awaitCompletion(String jobUuid, Duration timeout);
 
     /**
+     * Ends every open {@link #watch} and {@link #awaitCompletion} of this client, and of the other clients of its
+     * access token (they share one watch hub, as they share the budget), with a {@code GradientException}: their
+     * polls stop and their subscribers are told. For test support, which stops the watches a test left open before
+     * the next one, and for an application that shuts its work down; this default, for other implementations, does
+     * nothing.
+     */
+    default void stopWatches() {
+    }
+
+    /**
      * Returns the request budget this client draws from, shared with every client of the same access token and base
      * URL in this JVM: what is left of it, whether DigitalOcean has paused the token, and a reset for tests. A client
      * that keeps no budget (and this default, for other implementations) reports {@link RequestBudget#unlimited()}.

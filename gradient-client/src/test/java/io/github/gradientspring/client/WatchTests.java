@@ -1,6 +1,7 @@
 package io.github.gradientspring.client;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -255,6 +256,25 @@ class WatchTests {
             time.advanceTimeBy(Duration.ofHours(2));
             assertThat(this.api.requestCount()).isEqualTo(1);
             assertThat(seen).hasSize(1);
+        }
+        finally {
+            time.dispose();
+        }
+    }
+
+    @Test
+    void stopWatchesEndsEveryOpenWatchWithAnErrorAndStopsItsPolls() {
+        script(job("RUNNING", 1));
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        IndexingJobsClient client = this.api.builder().scheduler(time).build();
+        try {
+            AtomicReference<Throwable> ended = new AtomicReference<>();
+            client.watch(MockGradientApi.JOB).subscribe((job) -> { }, ended::set);
+            client.stopWatches();
+            time.advanceTimeBy(Duration.ofHours(1));
+            assertThat(ended.get()).isInstanceOf(io.github.gradientspring.client.error.GradientException.class)
+                .hasMessageContaining("stopWatches()");
+            assertThat(this.api.requestCount()).as("polls after the stop").isZero();
         }
         finally {
             time.dispose();

@@ -1,10 +1,12 @@
 package io.github.gradientspring.test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.gradientspring.autoconfigure.GradientProperties;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.error.GradientException;
 import io.github.gradientspring.client.error.GradientServerException;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
 import io.github.gradientspring.simulator.GradientSimulator;
@@ -23,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests sharing a context do not see each other's jobs, spent retries or spent requests: the simulator, the
- * client's retry quota and its request budget are reset after each test method, while the knowledge bases seeded
- * stay.
+ * Tests sharing a context do not see each other's jobs, spent retries, spent requests or open watches: the
+ * simulator, the client's retry quota, its request budget and its watches are reset after each test method, while the
+ * knowledge bases seeded stay.
  */
 @SpringBootTest(classes = SampleApplication.class,
         properties = { "gradient.retry.initial-delay=1ms", "gradient.retry.max-delay=2ms" })
@@ -34,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SimulatorResetBetweenTestsTests {
 
     private static String knowledgeBaseUuid;
+
+    // How the watch the first test leaves open ended; the simulator's manual clock keeps its job pending.
+    private static final AtomicReference<Throwable> leftOpenWatchEnd = new AtomicReference<>();
 
     @Autowired
     IndexingJobsClient client;
@@ -48,8 +53,11 @@ class SimulatorResetBetweenTestsTests {
     @Order(1)
     void firstTestStartsAJob() {
         knowledgeBaseUuid = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("kept").dataSource(1, 10)).uuid();
-        this.client.create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBaseUuid)).block(Duration.ofSeconds(10));
+        String job = this.client.create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBaseUuid))
+            .block(Duration.ofSeconds(10))
+            .uuid();
         assertThat(this.simulator.journal().total()).isEqualTo(1);
+        this.client.watch(job).subscribe((state) -> { }, leftOpenWatchEnd::set);
         // Two retries of a failing call take tokens from the client's retry quota.
         this.simulator.faults().on(Operation.LIST_BY_KNOWLEDGE_BASE).times(3).respond(Fault.status(503));
         assertThatExceptionOfType(GradientServerException.class)
@@ -63,6 +71,9 @@ class SimulatorResetBetweenTestsTests {
     @Test
     @Order(2)
     void secondTestSeesAFreshJournalAndNoJobs() {
+        assertThat(leftOpenWatchEnd.get()).as("the watch the first test left open")
+            .isInstanceOf(GradientException.class)
+            .hasMessageContaining("stopWatches()");
         assertThat(this.simulator.journal().total()).isZero();
         assertThat(this.simulator.knowledgeBases()).extracting("uuid").contains(knowledgeBaseUuid);
         assertThat(this.retryQuota.available()).isEqualTo(this.retryQuota.capacity());

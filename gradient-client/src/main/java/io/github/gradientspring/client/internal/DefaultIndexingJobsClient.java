@@ -10,6 +10,7 @@ import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RequestBudget;
 import io.github.gradientspring.client.GradientOperation;
 import io.github.gradientspring.client.internal.GradientExchange.BodyReader;
+import io.github.gradientspring.client.error.GradientException;
 import io.github.gradientspring.client.error.GradientResponseException;
 import io.github.gradientspring.client.error.IndexingJobFailedException;
 import io.github.gradientspring.client.error.IndexingJobTimeoutException;
@@ -177,6 +178,12 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
             .last()
             .flatMap((job) -> (job.phase() == IndexingJobPhase.SUCCEEDED) ? Mono.just(job)
                     : Mono.error(new IndexingJobFailedException(job))));
+    }
+
+    @Override
+    public void stopWatches() {
+        this.watches.stopAll(new GradientException("The watch was stopped: stopWatches() was called on a client "
+                + "of its access token"));
     }
 
     @Override

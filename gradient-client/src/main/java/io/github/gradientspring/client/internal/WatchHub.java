@@ -143,6 +143,23 @@ final class WatchHub {
         });
     }
 
+    /**
+     * Ends every open watch with the given error, as if each had failed: their polls stop (a cycle under way is
+     * abandoned when its last watch goes) and their subscribers are told.
+     */
+    void stopAll(Throwable reason) {
+        List<Watch> open = new ArrayList<>();
+        synchronized (this) {
+            for (List<Watch> watches : this.watchesByJob.values()) {
+                open.addAll(watches);
+            }
+        }
+        // Outside the lock: an error ends the watch, whose disposal takes the lock to remove it.
+        for (Watch watch : open) {
+            watch.sink.error(reason);
+        }
+    }
+
     private void remove(Watch watch) {
         Disposable abandoned = null;
         synchronized (this) {
