@@ -17,6 +17,7 @@ import io.github.gradientspring.client.observation.GradientObservationContext;
 import io.github.gradientspring.client.observation.GradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientResponseListener;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -123,6 +124,16 @@ public interface IndexingJobsClient {
      * @return the succeeded job
      */
     Mono<IndexingJob> awaitCompletion(String jobUuid, Duration timeout);
+
+    /**
+     * Returns the base URL this client sends its requests to, as the builder normalised it (such as
+     * {@code https://api.digitalocean.com}); {@code null} from this default, for other implementations. For reports
+     * such as the health indicator's; the token is never part of it.
+     * @return the base URL, or {@code null}
+     */
+    default @Nullable URI baseUrl() {
+        return null;
+    }
 
     /**
      * Ends every open {@link #watch} and {@link #awaitCompletion} of this client, and of the other clients of its

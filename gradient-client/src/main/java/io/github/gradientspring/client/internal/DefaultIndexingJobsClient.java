@@ -181,6 +181,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     }
 
     @Override
+    public URI baseUrl() {
+        return this.settings.baseUrl();
+    }
+
+    @Override
     public void stopWatches() {
         this.watches.stopAll(new GradientException("The watch was stopped: stopWatches() was called on a client "
                 + "of its access token"));

@@ -1,5 +1,6 @@
 package io.github.gradientspring.autoconfigure.health;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,7 +58,11 @@ public final class GradientHealthContributorAutoConfiguration {
                 continue;
             }
             IndexingJobsClient client = beanFactory.getBean(name, IndexingJobsClient.class);
-            String baseUrl = isAutoConfigured(beanFactory, name) ? baseUrl(connectionDetails) : null;
+            // The client's own base URL; for a client that does not say (another implementation), the connection
+            // details' when it is the auto-configured one.
+            URI clientBaseUrl = client.baseUrl();
+            String baseUrl = (clientBaseUrl != null) ? clientBaseUrl.toString()
+                    : isAutoConfigured(beanFactory, name) ? baseUrl(connectionDetails) : null;
             indicators.put(name, new GradientHealthIndicator(client, baseUrl, health.getTimeout(), health.getCacheTtl()));
         }
         if (indicators.size() == 1) {

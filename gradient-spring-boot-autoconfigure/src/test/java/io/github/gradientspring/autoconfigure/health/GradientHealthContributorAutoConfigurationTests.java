@@ -158,9 +158,10 @@ class GradientHealthContributorAutoConfigurationTests {
                     .block(Duration.ofSeconds(10));
                 assertThat(java.util.List.of(teamA.getStatus(), teamB.getStatus()))
                     .containsExactlyInAnyOrder(Status.UP, Status.DOWN);
-                // The application's own beans: only it knows where they point, so no base URL is claimed.
-                assertThat(teamA.getDetails()).doesNotContainKey("baseUrl");
-                assertThat(teamB.getDetails()).doesNotContainKey("baseUrl");
+                // Each component reports the base URL of the client it probes.
+                String baseUrl = "http://127.0.0.1:" + this.server.getPort();
+                assertThat(teamA.getDetails()).containsEntry("baseUrl", baseUrl);
+                assertThat(teamB.getDetails()).containsEntry("baseUrl", baseUrl);
                 assertThat(this.server.getRequestCount()).isEqualTo(2);
                 java.util.Set<String> tokens = java.util.Set.of(this.server.takeRequest().getHeaders().get("Authorization"),
                         this.server.takeRequest().getHeaders().get("Authorization"));
