@@ -11,10 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocketFactory;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.gradientspring.client.error.GradientApiException;
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.netty.handler.logging.LogLevel;
@@ -25,7 +22,6 @@ import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
@@ -247,7 +243,7 @@ class TransportTests {
     void reactorNettysWiretapInAUserConnectorPrintsTheToken() throws IOException {
         MockWebServer api = server(false);
         api.enqueue(job());
-        List<ILoggingEvent> logs = captureLogs("reactor.netty.wiretap", () -> {
+        List<ILoggingEvent> logs = CapturedLogs.capture("reactor.netty.wiretap", Level.TRACE, () -> {
             HttpClient wiretapped = HttpClient.create()
                 .wiretap("reactor.netty.wiretap", LogLevel.DEBUG, AdvancedByteBufFormat.TEXTUAL);
             IndexingJobsClient client = builder("http://127.0.0.1:" + api.getPort())
@@ -262,7 +258,7 @@ class TransportTests {
     void theClientsOwnConnectorHasNoWiretapEvenWithReactorNettyAtTrace() throws IOException {
         MockWebServer api = server(false);
         api.enqueue(job());
-        List<ILoggingEvent> logs = captureLogs("reactor.netty", () -> builder("http://127.0.0.1:" + api.getPort())
+        List<ILoggingEvent> logs = CapturedLogs.capture("reactor.netty", Level.TRACE, () -> builder("http://127.0.0.1:" + api.getPort())
             .build()
             .retrieve(MockGradientApi.JOB)
             .block(Duration.ofSeconds(10)));
@@ -329,27 +325,6 @@ class TransportTests {
             return this.delegate.createSocket(address, port, localAddress, localPort);
         }
 
-    }
-
-    private static List<ILoggingEvent> captureLogs(String loggerName, Runnable action) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger logger = context.getLogger(loggerName);
-        Level previous = logger.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.setContext(context);
-        appender.start();
-        logger.setLevel(Level.TRACE);
-        logger.addAppender(appender);
-        try {
-            action.run();
-        }
-        finally {
-            logger.detachAppender(appender);
-            logger.setLevel(previous);
-        }
-        synchronized (appender) {
-            return new ArrayList<>(appender.list);
-        }
     }
 
 }

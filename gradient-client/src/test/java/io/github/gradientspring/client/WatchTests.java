@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.gradientspring.client.error.IndexingJobFailedException;
 import io.github.gradientspring.client.error.IndexingJobTimeoutException;
@@ -109,7 +110,8 @@ class WatchTests {
     void aStateOlderThanOneAlreadyEmittedIsDroppedAndLogged() {
         script(job("RUNNING", 1, "2026-01-01T00:00:10Z"), job("PENDING", 0, "2026-01-01T00:00:05Z"),
                 job("SUCCEEDED", 3, "2026-01-01T00:00:20Z"));
-        List<ILoggingEvent> logs = WatchLogs.capture(() -> assertThat(publicClient().watch(MockGradientApi.JOB)
+        // The logger name docs/watching.md gives.
+        List<ILoggingEvent> logs = CapturedLogs.capture("io.github.gradientspring.client.internal.WatchHub", Level.DEBUG, () -> assertThat(publicClient().watch(MockGradientApi.JOB)
             .collectList()
             .block(Duration.ofSeconds(10))).extracting(IndexingJob::phase)
             .containsExactly(IndexingJobPhase.RUNNING, IndexingJobPhase.SUCCEEDED));

@@ -2,8 +2,6 @@ package io.github.gradientspring.client.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -42,28 +40,6 @@ final class ClientTime {
     Instant instant() {
         return (this.scheduler != null) ? Instant.ofEpochMilli(this.scheduler.now(TimeUnit.MILLISECONDS))
                 : this.wallClock.instant();
-    }
-
-    /** {@link #instant()} as a {@link Clock}, for code that takes one. */
-    Clock clock() {
-        return new Clock() {
-
-            @Override
-            public Instant instant() {
-                return ClientTime.this.instant();
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-        };
     }
 
 }

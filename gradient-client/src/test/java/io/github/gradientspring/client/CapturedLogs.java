@@ -10,21 +10,20 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
-/** Captures what the watch hub logs at DEBUG while an action runs. */
-final class WatchLogs {
+/** Captures what one logger writes, at the given level and above, while an action runs. */
+final class CapturedLogs {
 
-    private WatchLogs() {
+    private CapturedLogs() {
     }
 
-    static List<ILoggingEvent> capture(Runnable action) {
+    static List<ILoggingEvent> capture(String loggerName, Level level, Runnable action) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        // The logger name docs/watching.md gives.
-        Logger logger = context.getLogger("io.github.gradientspring.client.internal.WatchHub");
+        Logger logger = context.getLogger(loggerName);
         Level previous = logger.getLevel();
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.setContext(context);
         appender.start();
-        logger.setLevel(Level.DEBUG);
+        logger.setLevel(level);
         logger.addAppender(appender);
         try {
             action.run();
