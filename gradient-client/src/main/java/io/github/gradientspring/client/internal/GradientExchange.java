@@ -83,10 +83,12 @@ final class GradientExchange {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
         RateLimitStatus rateLimit = ResponseHeaders.rateLimit(headers);
+        boolean success = status >= 200 && status < 300;
+        // Read once, for the budget (a 429's pause) and for the error the response becomes.
+        Duration retryAfter = success ? null : ResponseHeaders.retryAfter(headers, this.time.instant());
         state.responded(status, rateLimit);
-        feedback.responded(status, rateLimit,
-                (status == 429) ? ResponseHeaders.retryAfter(headers, this.time.instant()) : null);
-        if (status >= 200 && status < 300) {
+        feedback.responded(status, rateLimit, (status == 429) ? retryAfter : null);
+        if (success) {
             return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.settings.maxResponseBytes())
                 .map((buffer) -> decode(buffer, status, headers, request, reader))
                 .switchIfEmpty(Mono.error(() -> new GradientResponseException(
@@ -96,7 +98,8 @@ final class GradientExchange {
                 this.settings.maxResponseBytes()))
             .map(GradientExchange::toBytes)
             .defaultIfEmpty(new byte[0])
-            .flatMap((bytes) -> Mono.error(GradientApiException.of(errorOf(status, headers, bytes, request))));
+            .flatMap((bytes) -> Mono.error(GradientApiException.of(errorOf(status, headers, bytes, request, rateLimit,
+                    retryAfter))));
     }
 
     private <T> T decode(DataBuffer buffer, int status, HttpHeaders headers, String request, BodyReader<T> reader) {
@@ -111,14 +114,15 @@ final class GradientExchange {
         }
     }
 
-    private GradientApiError errorOf(int status, HttpHeaders headers, byte[] body, String request) {
+    private GradientApiError errorOf(int status, HttpHeaders headers, byte[] body, String request,
+            RateLimitStatus rateLimit, @Nullable Duration retryAfter) {
         GradientJson.ErrorBody parsed = GradientJson.INSTANCE.readErrorBody(body);
         String id = (parsed != null) ? parsed.id() : null;
         String message = (parsed != null) ? parsed.message() : ErrorBodies.summarize(status, headers, body);
         String requestId = (parsed != null && parsed.requestId() != null) ? parsed.requestId()
                 : ResponseHeaders.requestId(headers);
-        return new GradientApiError(status, request, id, message, requestId, ResponseHeaders.rateLimit(headers),
-                ResponseHeaders.retryAfter(headers, this.time.instant()), ResponseHeaders.shouldRetry(headers),
+        return new GradientApiError(status, request, id, message, requestId, rateLimit, retryAfter,
+                ResponseHeaders.shouldRetry(headers),
                 new String(body, StandardCharsets.UTF_8));
     }
 

@@ -66,8 +66,6 @@ final class LocalRequestBudget implements RequestBudget {
 
     private long timerAt = Long.MAX_VALUE;
 
-    private long granted;
-
     /**
      * @param maxRetryAfter the retry policy's cap on {@code retry-after}, which caps a 429's pause too
      */
@@ -147,11 +145,6 @@ final class LocalRequestBudget implements RequestBudget {
         drain();
     }
 
-    /** How many requests have been let through so far. */
-    synchronized long granted() {
-        return this.granted;
-    }
-
     @Override
     public RateLimitPolicy policy() {
         return this.policy;
@@ -201,7 +194,6 @@ final class LocalRequestBudget implements RequestBudget {
                 this.minute.take(now);
                 this.hour.take(now);
                 next.permit = new Permit(this, this.api.grant());
-                this.granted++;
                 ready.add(next);
             }
             scheduleWakeUp(now);

@@ -47,21 +47,17 @@ public final class GradientMetricsAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(name = "gradientRateLimitMetricsCustomizer")
-    GradientClientCustomizer gradientRateLimitMetricsCustomizer(GradientRateLimitMetrics rateLimitMetrics) {
-        return (builder) -> builder.responseListener(rateLimitMetrics);
-    }
-
-    @Bean
     @ConditionalOnMissingBean
     GradientRetryMetrics gradientRetryMetrics(MeterRegistry meterRegistry) {
         return new GradientRetryMetrics(meterRegistry);
     }
 
+    // One customizer for both: each recorder is a bean of its own, which an application may replace.
     @Bean
-    @ConditionalOnMissingBean(name = "gradientRetryMetricsCustomizer")
-    GradientClientCustomizer gradientRetryMetricsCustomizer(GradientRetryMetrics retryMetrics) {
-        return (builder) -> builder.responseListener(retryMetrics);
+    @ConditionalOnMissingBean(name = "gradientMetricsCustomizer")
+    GradientClientCustomizer gradientMetricsCustomizer(GradientRateLimitMetrics rateLimitMetrics,
+            GradientRetryMetrics retryMetrics) {
+        return (builder) -> builder.responseListener(rateLimitMetrics).responseListener(retryMetrics);
     }
 
     @Bean
