@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Side by side: the same cancel loop with this library's IndexingJobsClient, a raw WebClient and the official
-# TypeScript SDK, against one local responder, at concurrency 1 and 64. Prints one table and rewrites the generated
-# section of docs/benchmarks.md and the chart docs/benchmarks.svg.
+# Side by side: the same cancel loop with this library's IndexingJobsClient, a raw WebClient, DoTs (DigitalOcean's
+# TypeScript SDK, @digitalocean/dots) and the retired TypeScript SDK (@digitalocean/gradient), against one local
+# responder, at concurrency 1 and 64. Prints one table and rewrites the generated section of docs/benchmarks.md and the
+# chart docs/benchmarks.svg.
+#
+# DoTs is installed with `npm ci` from benchmarks/peer-dots/package-lock.json (pinned, every transitive version
+# included). DoTs 1.19.0 cannot decode a job that carries data_source_uuids: before the loops, decode-job.mjs asks each
+# SDK to cancel the responder's usual job and the report shows what it decoded or raised; DoTs' loop then cancels the
+# same job without that array. If the retired SDK no longer installs, the run goes on without it and says so.
 #
 # Each implementation runs in a fresh process per cell: WARMUP_SECONDS of calls, longer while the throughput is still
 # rising (the last 5 s more than 5 % above the 5 s before) up to WARMUP_MAX_SECONDS, then MEASURE_SECONDS measured.
 # (Run a loop alone with --progress true to see its throughput second by second.) The whole set runs ROUNDS times;
-# within a round the three implementations run one after the other at each concurrency, in an order rotated from
+# within a round the implementations run one after the other at each concurrency, in an order rotated from
 # round to round, so that drift of the machine's load hits every side alike. The table shows per cell the median of
 # the rounds and their range; each ratio is the median of the ratios within each round.
 # Bounded: every step under a timeout; the estimated run time is printed first.
@@ -41,6 +47,8 @@ fi
 
 peer_package="@digitalocean/gradient"
 peer_version="0.1.0-alpha.2"     # pinned: the only published version when written (npm view @digitalocean/gradient versions)
+dots_dir="benchmarks/peer-dots"  # its package.json pins @digitalocean/dots 1.19.0; package-lock.json pins the rest
+dots_version="$(sed -n 's/.*"@digitalocean\/dots": "\([^"]*\)".*/\1/p' "$dots_dir/package.json")"
 rounds="${ROUNDS:-3}"
 warmup_seconds="${WARMUP_SECONDS:-20}"
 warmup_max_seconds="${WARMUP_MAX_SECONDS:-$(awk -v w="$warmup_seconds" 'BEGIN { print w * 1.5 }' 2>/dev/null)}"
@@ -51,7 +59,7 @@ markdown="$(absolute "${MARKDOWN:-$root/docs/benchmarks.md}")"
 svg="$(absolute "${SVG:-$root/docs/benchmarks.svg}")"
 out="$(absolute "${OUT:-$root/benchmarks/target/compare}")"
 build="${BUILD:-1}"
-impls=(client raw ts-sdk)
+impls=(client raw dots ts-sdk)
 peer_dir="benchmarks/.peer"
 src_jar="benchmarks/target/benchmarks.jar"
 
@@ -70,7 +78,7 @@ warmup_max_seconds="$(awk -v w="$warmup_seconds" -v x="$warmup_max_seconds" 'BEG
 cell_seconds="$(awk -v w="$warmup_seconds" -v m="$measure_seconds" 'BEGIN { printf "%d", w + m + 3 + 0.999 }')"
 cell_max_seconds="$(awk -v w="$warmup_max_seconds" -v m="$measure_seconds" 'BEGIN { printf "%d", w + m + 3 + 0.999 }')"
 cell_timeout=$((cell_max_seconds + 90))
-cells=$((rounds * ${#concurrencies[@]} * ${#impls[@]}))
+cells=$((rounds * ${#concurrencies[@]} * ${#impls[@]}))  # at most: without the retired SDK, one in four fewer
 responder_seconds="$(awk -v r="$responder_warmup_seconds" 'BEGIN { printf "%d", (r > 0) ? r + 4 : 0 }')"
 estimate=$((cells * cell_seconds + responder_seconds))
 estimate_max=$((cells * cell_max_seconds + responder_seconds))
@@ -99,9 +107,18 @@ fi
 cp "$src_jar" "$out/benchmarks.jar"
 jar="${out#"$root"/}/benchmarks.jar"
 
-echo "== installing ${peer_package}@${peer_version} into ${peer_dir}"
+echo "== installing @digitalocean/dots@${dots_version} into ${dots_dir} (npm ci, from its package-lock.json)"
+run timeout 300 npm ci --prefix "$dots_dir" --no-audit --no-fund >/dev/null 2>"$out/logs/npm-dots.err"
+
+echo "== installing ${peer_package}@${peer_version} (retired) into ${peer_dir}"
 mkdir -p "$peer_dir"
-run timeout 300 npm install --prefix "$peer_dir" --no-audit --no-fund --save-exact "${peer_package}@${peer_version}" >/dev/null
+retired="installed"
+if ! run timeout 300 npm install --prefix "$peer_dir" --no-audit --no-fund --save-exact \
+        "${peer_package}@${peer_version}" >/dev/null 2>"$out/logs/npm-retired.err"; then
+    retired="did not install (see $out/logs/npm-retired.err): its figures are left out of this run"
+    echo "   ${peer_package}@${peer_version} $retired" >&2
+    impls=(client raw dots)
+fi
 
 responder_pid=""
 cleanup() {
@@ -141,7 +158,7 @@ echo "   responder at $base_url"
     echo "os:          $(uname -sr)"
     echo "java:        $(java -version 2>&1 | head -n 2 | tail -n 1)"
     echo "node:        $(node -v)"
-    echo "peer:        ${peer_package}@${peer_version}"
+    echo "peers:       @digitalocean/dots@${dots_version} (npm ci from ${dots_dir}/package-lock.json: $(node -p "require('./${dots_dir}/node_modules/@microsoft/kiota-serialization-json/package.json').version" 2>/dev/null | sed 's/^/kiota-serialization-json /')); ${peer_package}@${peer_version} (retired), ${retired}"
     echo "source:      $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- gradient-client benchmarks 2>/dev/null || echo ' + uncommitted changes to gradient-client or benchmarks')"
     echo "per cell:    a fresh process: ${warmup_seconds} s of warm-up calls (up to ${warmup_max_seconds} s while still rising), then ${measure_seconds} s measured"
     echo "rounds:      ${rounds}, the implementations' order rotated each round; the responder warmed for ${responder_warmup_seconds} s first"
@@ -149,8 +166,10 @@ echo "   responder at $base_url"
 } > "$out/machine.txt"
 
 loop_command() { # impl concurrency: sets the array `command`
-    if [[ "$1" == "ts-sdk" ]]; then
-        command=(node benchmarks/peer/cancel-loop.mjs --peer "$peer_dir" --base-url "$base_url"
+    if [[ "$1" == "ts-sdk" || "$1" == "dots" ]]; then
+        local sdk=gradient dir="$peer_dir"
+        [[ "$1" == "dots" ]] && sdk=dots dir="$dots_dir"
+        command=(node benchmarks/peer/cancel-loop.mjs --sdk "$sdk" --peer "$dir" --base-url "$base_url"
             --warmup-seconds "$warmup_seconds" --warmup-max-seconds "$warmup_max_seconds" \
             --measure-seconds "$measure_seconds" --concurrency "$2")
     else
@@ -159,6 +178,19 @@ loop_command() { # impl concurrency: sets the array `command`
             --measure-seconds "$measure_seconds" --concurrency "$2")
     fi
 }
+
+echo "== does each SDK decode the job the API sends (with data_source_uuids)?"
+: > "$out/decode.tsv"
+for impl in "${impls[@]}"; do
+    case "$impl" in
+        dots) sdk=dots dir="$dots_dir" ;;
+        ts-sdk) sdk=gradient dir="$peer_dir" ;;
+        *) continue ;;
+    esac
+    run timeout 60 node benchmarks/peer/decode-job.mjs --sdk "$sdk" --peer "$dir" --base-url "$base_url" \
+        >> "$out/decode.tsv" 2> "$out/logs/decode-$impl.err" || echo "   (the decode probe of $impl failed; see $out/logs)"
+done
+sed 's/^/   /' "$out/decode.tsv"
 
 if [[ "$responder_seconds" != "0" ]]; then
     echo "== warming the responder for ${responder_warmup_seconds} s (not measured)"
@@ -200,7 +232,7 @@ echo "(each loop command above ran once per round: ${rounds} rounds, the impleme
 echo "== results"
 run timeout 120 java -cp "$jar" io.github.gradientspring.benchmarks.CompareReport --results "$out/results.tsv" \
     --rounds "$rounds" --machine "$out/machine.txt" --commands "$out/commands.txt" --markdown "$markdown" \
-    --svg "$svg" > "$out/report.txt"
+    --svg "$svg" --decode "$out/decode.tsv" > "$out/report.txt"
 cat "$out/report.txt"
 echo "wrote $markdown (generated section) and $svg; raw results in $out"
 if [[ "$problems" != 0 ]]; then

@@ -1,15 +1,19 @@
-// The TypeScript side of benchmarks/compare.sh: the same closed loop of cancel calls as CancelLoop.java, with the
-// official SDK (@digitalocean/gradient, installed by compare.sh into benchmarks/.peer at a pinned version).
+// The Node side of benchmarks/compare.sh: the same closed loop of cancel calls as CancelLoop.java, with one of
+// DigitalOcean's TypeScript SDKs, installed by compare.sh at a pinned version:
+//   --sdk gradient  the retired @digitalocean/gradient (in benchmarks/.peer), printed as impl "ts-sdk";
+//   --sdk dots      DoTs, @digitalocean/dots (in benchmarks/peer-dots), printed as impl "dots". DoTs 1.19.0 cannot
+//                   decode a job that carries data_source_uuids (see decode-job.mjs), so it cancels the responder's
+//                   job without that array (Payloads.JOB_WITHOUT_DATA_SOURCE_UUIDS).
 // Usage: node cancel-loop.mjs --base-url URL --warmup-seconds W [--warmup-max-seconds X] --measure-seconds M
-//        --concurrency C --peer DIR [--progress true]
+//        --concurrency C [--sdk gradient|dots] [--peer DIR] [--progress true]
 // C calls in flight (none starts after a deadline). Warms up for W seconds, and longer while the throughput is still
 // rising (the last 5 seconds completed more than 5 % more calls than the 5 before), up to X (by default W); then
 // measures for M seconds. Prints one tab-separated line: impl, concurrency, measured requests, seconds, req/s,
 // p50 ms, p99 ms, peak RSS MiB, failures, warm-up requests, warm-up seconds. With --progress true it also prints the
 // requests completed in each second to standard error.
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { cancelCall } from './sdks.mjs';
 
 const args = {};
 for (let i = 2; i + 1 < process.argv.length; i += 2) {
@@ -21,16 +25,13 @@ const warmupMaxSeconds = Math.max(warmupSeconds, Number(args['warmup-max-seconds
 const measureSeconds = Number(args['measure-seconds'] ?? 10);
 const concurrency = Number(args.concurrency ?? 1);
 const progress = args.progress === 'true';
-const peer = args.peer ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..', '.peer');
+const sdk = args.sdk ?? 'gradient';
 if (!baseURL) {
   throw new Error('--base-url is required');
 }
-
-const require = createRequire(path.join(path.resolve(peer), 'package.json'));
-const { Gradient } = require('@digitalocean/gradient');
-// Every option but the address and the token at its default (maxRetries 2, as our client; no request fails here).
-const client = new Gradient({ accessToken: 'dop_v1_benchmark0000000000000000000000000000000000000000000000000000', baseURL });
-const jobUuid = '79ca9798-cf7d-11ef-bf8f-4e013e2ddde4';
+// The job each SDK cancels: the responder's usual one, or for DoTs the same job without data_source_uuids.
+const jobUuid = (sdk === 'dots') ? '79ca9798-cf7d-11ef-bf8f-4e013e2dd0d5' : '79ca9798-cf7d-11ef-bf8f-4e013e2ddde4';
+const { impl, cancel } = await cancelCall(sdk, args.peer, baseURL);
 
 let completed = 0;
 
@@ -66,8 +67,7 @@ async function run(deadline, latencies) {
       requests++;
       const started = process.hrtime.bigint();
       try {
-        // The SDK's documented cancel; it names the body field body_uuid (see docs/benchmarks.md).
-        const response = await client.knowledgeBases.indexingJobs.updateCancel(jobUuid, { body_uuid: jobUuid });
+        const response = await cancel(jobUuid);
         latencies?.add(Number(process.hrtime.bigint() - started));
         if (response.job?.phase !== 'BATCH_JOB_PHASE_CANCELLED') {
           failures++;
@@ -135,7 +135,7 @@ const latencies = new Recorder();
 const measured = await run({ at: process.hrtime.bigint() + BigInt(Math.round(measureSeconds * 1e9)) }, latencies);
 clearInterval(meter);
 const sorted = latencies.sorted();
-console.log(['ts-sdk', concurrency, measured.requests, measured.seconds.toFixed(3),
+console.log([impl, concurrency, measured.requests, measured.seconds.toFixed(3),
   (measured.requests / measured.seconds).toFixed(0), (percentile(sorted, 0.5) / 1e6).toFixed(3),
   (percentile(sorted, 0.99) / 1e6).toFixed(3), peakRssMib().toFixed(1), measured.failures, warmup.requests,
   warmup.seconds.toFixed(1)].join('\t'));

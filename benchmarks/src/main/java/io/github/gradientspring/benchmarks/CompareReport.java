@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Per cell (implementation and concurrency) the table shows the median requests per second of the rounds and their
  * range, p50 and p99 of the median round, the highest peak memory of any round and the failures of all rounds. Each
  * ratio is the median of the ratios taken within each round, where both sides ran minutes apart on the same
- * responder.
+ * responder. With {@code --decode}, it also shows whether each SDK decoded the job the API sends (the lines
+ * {@code decode-job.mjs} prints).
  */
 public final class CompareReport {
 
@@ -33,13 +34,23 @@ public final class CompareReport {
 
     static final String END = "<!-- END compare.sh -->";
 
-    static final List<String> IMPLS = List.of("client", "raw", "ts-sdk");
+    static final List<String> IMPLS = List.of("client", "raw", "dots", "ts-sdk");
 
     static final Map<String, String> LABELS = Map.of("client", "IndexingJobsClient (this library)", "raw",
-            "raw WebClient + Jackson", "ts-sdk", "TypeScript SDK");
+            "raw WebClient + Jackson", "dots", "DoTs (@digitalocean/dots)*", "ts-sdk",
+            "TypeScript SDK @digitalocean/gradient (retired)");
 
-    private static final Map<String, String> COLORS = Map.of("client", "#2f6fb0", "raw", "#8a9bb0", "ts-sdk",
-            "#d08a2e");
+    /** The chart's legend, shorter than the table's labels. */
+    private static final Map<String, String> LEGEND = Map.of("client", "IndexingJobsClient", "raw",
+            "raw WebClient + Jackson", "dots", "DoTs*", "ts-sdk", "@digitalocean/gradient (retired)");
+
+    /** Under the table whenever DoTs ran: what its figures are of. */
+    static final String DOTS_NOTE = "\\* DoTs cancels the same job **without its `data_source_uuids` array**: it "
+            + "cannot decode the job with it (see the decoding table below), so its loop runs on the one body it "
+            + "can read.\n";
+
+    private static final Map<String, String> COLORS = Map.of("client", "#2f6fb0", "raw", "#8a9bb0", "dots",
+            "#3a9d5d", "ts-sdk", "#d08a2e");
 
     private CompareReport() {
     }
@@ -109,12 +120,16 @@ public final class CompareReport {
         String commands = Files.readString(Paths.get(options.required("commands")), StandardCharsets.UTF_8).strip();
         String table = table(runs, rounds);
         String ratios = ratios(runs);
+        String decode = options.value("decode", "");
+        String decoding = decode.isEmpty() ? "" : decoding(Paths.get(decode));
         System.out.println(table);
         System.out.println(ratios);
+        System.out.println(decoding);
         Path svg = Paths.get(options.required("svg"));
         Path markdown = Paths.get(options.required("markdown"));
         Files.writeString(svg, svg(runs, rounds), StandardCharsets.UTF_8);
-        String section = BEGIN + "\n\n" + table + "\n" + ratios + "\n![Requests per second and p99 latency]("
+        String section = BEGIN + "\n\n" + table + "\n" + ratios + "\n" + (decoding.isEmpty() ? "" : decoding + "\n")
+                + "![Requests per second and p99 latency]("
                 + link(markdown, svg) + ")\n\n<details><summary>Every round</summary>\n\n" + rounds(runs)
                 + "\n</details>\n\n" + "Machine and run:\n\n```\n" + machine
                 + "\n```\n\nCommands run by the script:\n\n```\n" + commands + "\n```\n\n" + END;
@@ -188,6 +203,27 @@ public final class CompareReport {
                     LABELS.getOrDefault(cell.impl(), cell.impl()), cell.concurrency(), count, cell.requests(),
                     cell.medianRps(), range, median.p50(), median.p99(), cell.peakRssMib(), cell.failures()));
         }
+        if (runs.stream().anyMatch((run) -> run.impl().equals("dots"))) {
+            md.append('\n').append(DOTS_NOTE);
+        }
+        return md.toString();
+    }
+
+    /**
+     * The table of {@code decode-job.mjs}'s lines: implementation, {@code yes} or {@code no}, and what it decoded or
+     * the error it raised.
+     */
+    static String decoding(Path decode) throws IOException {
+        StringBuilder md = new StringBuilder("| Decodes the job the API sends (with `data_source_uuids`) | Decoded? "
+                + "| What it decoded, or the error it raised |\n|---|---|---|\n");
+        for (String line : Files.readAllLines(decode, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", 3);
+            if (f.length == 3) {
+                md.append("| ").append(LABELS.getOrDefault(f[0], f[0]).replace("*", "")).append(" | ")
+                    .append(f[1].equals("yes") ? "yes" : "**no**").append(" | `")
+                    .append(f[2].replace("`", "'").replace("|", "\\|")).append("` |\n");
+            }
+        }
         return md.toString();
     }
 
@@ -205,11 +241,20 @@ public final class CompareReport {
             md.append(" | ").append(format(ratiosByRound(runs, "client", "raw", concurrency)));
         }
         md.append(" | ≥ 0.90 at 1 and 64 |\n");
-        md.append("| client ÷ TypeScript SDK");
-        for (int concurrency : concurrencies) {
-            md.append(" | ").append(format(ratiosByRound(runs, "client", "ts-sdk", concurrency)));
+        if (runs.stream().anyMatch((run) -> run.impl().equals("dots"))) {
+            md.append("| client ÷ DoTs*");
+            for (int concurrency : concurrencies) {
+                md.append(" | ").append(format(ratiosByRound(runs, "client", "dots", concurrency)));
+            }
+            md.append(" | none set |\n");
         }
-        md.append(" | ≥ 5 at 64 |\n");
+        if (runs.stream().anyMatch((run) -> run.impl().equals("ts-sdk"))) {
+            md.append("| client ÷ retired TypeScript SDK");
+            for (int concurrency : concurrencies) {
+                md.append(" | ").append(format(ratiosByRound(runs, "client", "ts-sdk", concurrency)));
+            }
+            md.append(" | ≥ 5 at 64 |\n");
+        }
         return md.toString();
     }
 
@@ -298,10 +343,17 @@ public final class CompareReport {
                 (cell) -> cell.medianRun().p99(), null, null, "%.2f");
         int x = 20;
         for (String impl : IMPLS) {
+            if (cells.stream().noneMatch((cell) -> cell.impl().equals(impl))) {
+                continue;
+            }
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>\n",
-                    x, height - 22, COLORS.get(impl), x + 18, height - 12, LABELS.get(impl)));
-            x += 260;
+                    x, height - 40, COLORS.get(impl), x + 18, height - 30, LEGEND.get(impl)));
+            x += 18 + 8 * LEGEND.get(impl).length();
+        }
+        if (cells.stream().anyMatch((cell) -> cell.impl().equals("dots"))) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"%d\" fill=\"#555\">* DoTs on the same job "
+                    + "without data_source_uuids, which it cannot decode</text>\n", height - 10));
         }
         return svg.append("</svg>\n").toString();
     }

@@ -12,10 +12,20 @@ public final class Payloads {
     /** The job every benchmark cancels. */
     public static final String JOB_UUID = "79ca9798-cf7d-11ef-bf8f-4e013e2ddde4";
 
+    /**
+     * The job DoTs ({@code @digitalocean/dots}) cancels in {@code compare.sh}: the same cancelled job without its
+     * {@code data_source_uuids} array, which DoTs 1.19.0 as npm installs it cannot decode (see docs/benchmarks.md).
+     */
+    public static final String JOB_WITHOUT_DATA_SOURCE_UUIDS = "79ca9798-cf7d-11ef-bf8f-4e013e2dd0d5";
+
     /** The largest page the API serves, and the one the list benchmarks decode. */
     public static final int PAGE_SIZE = 200;
 
-    private static final byte[] CANCELLED_JOB = ("{\"job\":" + job(JOB_UUID, 0, true) + "}")
+    private static final byte[] CANCELLED_JOB = ("{\"job\":" + job(JOB_UUID, 0, true, true) + "}")
+        .getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] CANCELLED_JOB_WITHOUT_DATA_SOURCE_UUIDS = ("{\"job\":"
+            + job(JOB_WITHOUT_DATA_SOURCE_UUIDS, 0, true, false) + "}")
         .getBytes(StandardCharsets.UTF_8);
 
     private static final byte[] JOB_PAGE = page(PAGE_SIZE).getBytes(StandardCharsets.UTF_8);
@@ -37,6 +47,15 @@ public final class Payloads {
         return CANCELLED_JOB;
     }
 
+    /** The job of {@link #cancelledJob()} under the id {@link #JOB_WITHOUT_DATA_SOURCE_UUIDS}, without that array. */
+    public static byte[] cancelledJobWithoutDataSourceUuids() {
+        return CANCELLED_JOB_WITHOUT_DATA_SOURCE_UUIDS.clone();
+    }
+
+    static byte[] cancelledJobWithoutDataSourceUuidsShared() {
+        return CANCELLED_JOB_WITHOUT_DATA_SOURCE_UUIDS;
+    }
+
     static byte[] jobPageShared() {
         return JOB_PAGE;
     }
@@ -47,7 +66,7 @@ public final class Payloads {
             if (i > 0) {
                 json.append(',');
             }
-            json.append(job(uuid(i), i, i % 7 == 0));
+            json.append(job(uuid(i), i, i % 7 == 0, true));
         }
         return json.append("],\"links\":{\"pages\":{")
             .append("\"first\":\"https://api.digitalocean.com/v2/gen-ai/indexing_jobs?page=1&per_page=200\",")
@@ -62,7 +81,7 @@ public final class Payloads {
     }
 
     /** One job; cancelled ones stop with their second data source cut short, the others succeeded. */
-    private static String job(String uuid, int i, boolean cancelled) {
+    private static String job(String uuid, int i, boolean cancelled, boolean withDataSourceUuids) {
         String day = String.format("2025-%02d-%02d", 1 + (i % 12), 1 + (i % 28));
         String kb = String.format("20cd8434-6ea1-11f0-bf8f-4e013e2d%04x", i % 13);
         String ds1 = String.format("9758a232-b351-11ef-bf8f-4e013e2d%04x", i % 31);
@@ -83,7 +102,7 @@ public final class Payloads {
                 + "\"tokens\":" + (48211 + i) + ","
                 + "\"total_tokens\":\"" + (48211 + i) + "\","
                 + "\"is_report_available\":" + !cancelled + ","
-                + "\"data_source_uuids\":[\"" + ds1 + "\",\"" + ds2 + "\"],"
+                + (withDataSourceUuids ? "\"data_source_uuids\":[\"" + ds1 + "\",\"" + ds2 + "\"]," : "")
                 + "\"data_source_jobs\":["
                 + dataSourceJob(ds1, day, "DATA_SOURCE_STATUS_UPDATED", "09:14:05Z", "09:18:32Z", 1284 + i, 0)
                 + ","

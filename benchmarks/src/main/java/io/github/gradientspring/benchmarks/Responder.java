@@ -24,7 +24,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * A static stand-in for the indexing-jobs API, fast enough never to be what a benchmark measures: Reactor Netty on
  * 127.0.0.1, keep-alive, and every answer precomputed bytes. It answers {@code PUT /v2/gen-ai/indexing_jobs/{uuid}/cancel}
  * with a cancelled job and {@code GET /v2/gen-ai/indexing_jobs} with a page of {@value Payloads#PAGE_SIZE} jobs,
- * with the rate-limit headers the API sends; anything else is a 404.
+ * with the rate-limit headers the API sends; anything else is a 404. The cancel of job
+ * {@value Payloads#JOB_WITHOUT_DATA_SOURCE_UUIDS} answers the same job without {@code data_source_uuids}, the one
+ * body DoTs 1.19.0 can decode.
  * <p>
  * Run alone: {@code java -cp benchmarks/target/benchmarks.jar io.github.gradientspring.benchmarks.Responder --port 0}
  * prints {@code listening on http://127.0.0.1:<port>} and serves until stopped or for {@code --max-seconds} (one
@@ -38,6 +40,12 @@ public final class Responder implements AutoCloseable {
 
     private static final ByteBuf CANCEL_BODY = body(Payloads.cancelledJobShared());
 
+    private static final String CANCEL_WITHOUT_DATA_SOURCE_UUIDS_PATH = JOBS_PATH + "/"
+            + Payloads.JOB_WITHOUT_DATA_SOURCE_UUIDS + "/cancel";
+
+    private static final ByteBuf CANCEL_WITHOUT_DATA_SOURCE_UUIDS_BODY = body(
+            Payloads.cancelledJobWithoutDataSourceUuidsShared());
+
     private static final ByteBuf PAGE_BODY = body(Payloads.jobPageShared());
 
     private static final ByteBuf NOT_FOUND_BODY = body(
@@ -45,6 +53,9 @@ public final class Responder implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8));
 
     private static final HttpHeaders CANCEL_HEADERS = headers(CANCEL_BODY.readableBytes());
+
+    private static final HttpHeaders CANCEL_WITHOUT_DATA_SOURCE_UUIDS_HEADERS = headers(
+            CANCEL_WITHOUT_DATA_SOURCE_UUIDS_BODY.readableBytes());
 
     private static final HttpHeaders PAGE_HEADERS = headers(PAGE_BODY.readableBytes());
 
@@ -93,7 +104,11 @@ public final class Responder implements AutoCloseable {
         ByteBuf body;
         HttpHeaders headers;
         HttpResponseStatus status = HttpResponseStatus.OK;
-        if (request.method() == HttpMethod.PUT && path.startsWith(JOBS_PATH + "/") && path.endsWith("/cancel")) {
+        if (request.method() == HttpMethod.PUT && path.equals(CANCEL_WITHOUT_DATA_SOURCE_UUIDS_PATH)) {
+            body = CANCEL_WITHOUT_DATA_SOURCE_UUIDS_BODY;
+            headers = CANCEL_WITHOUT_DATA_SOURCE_UUIDS_HEADERS;
+        }
+        else if (request.method() == HttpMethod.PUT && path.startsWith(JOBS_PATH + "/") && path.endsWith("/cancel")) {
             body = CANCEL_BODY;
             headers = CANCEL_HEADERS;
         }

@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The aggregation of {@code compare.sh}'s rounds into the table, the ratio rows and the chart. */
 class CompareReportTest {
 
-    /** Three rounds at concurrency 1 and 64; round 2 had a slow machine for the client at 64. */
+    /**
+     * Three rounds at concurrency 1 and 64 of the client, raw WebClient and the retired SDK; round 2 had a slow
+     * machine for the client at 64. DoTs is added where a test needs it ({@link #WITH_DOTS}).
+     */
     private static final List<CompareReport.Run> RUNS = List.of(
             run(1, "client", 1, 5000, 0.150, 0.300, 400),
             run(1, "raw", 1, 5000, 0.140, 0.280, 350),
@@ -35,6 +38,20 @@ class CompareReportTest {
             run(3, "ts-sdk", 64, 2100, 29.0, 52.0, 171),
             run(3, "client", 64, 21000, 2.9, 8.8, 425),
             run(3, "raw", 64, 22000, 2.8, 8.9, 362));
+
+    private static final List<CompareReport.Run> WITH_DOTS = concat(RUNS, List.of(
+            run(1, "dots", 1, 1000, 0.900, 5.000, 180),
+            run(1, "dots", 64, 1600, 38.0, 60.0, 200),
+            run(2, "dots", 1, 1250, 0.800, 4.500, 181),
+            run(2, "dots", 64, 2000, 31.0, 55.0, 201),
+            run(3, "dots", 1, 1150, 0.850, 4.800, 182),
+            run(3, "dots", 64, 1750, 35.0, 58.0, 202)));
+
+    private static List<CompareReport.Run> concat(List<CompareReport.Run> a, List<CompareReport.Run> b) {
+        List<CompareReport.Run> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     private static CompareReport.Run run(int round, String impl, int concurrency, double rps, double p50, double p99,
             double rss) {
@@ -84,7 +101,8 @@ class CompareReportTest {
         String ratios = CompareReport.ratios(RUNS);
 
         assertThat(ratios).contains("| client ÷ raw WebClient | 0.92 (0.90–1.00) | 0.95 (0.40–1.00) | ≥ 0.90 at 1 and 64 |");
-        assertThat(ratios).contains("| client ÷ TypeScript SDK | 2.42 (2.16–2.50) | 10.00 (4.00–10.00) | ≥ 5 at 64 |");
+        assertThat(ratios).contains("| client ÷ retired TypeScript SDK | 2.42 (2.16–2.50) | 10.00 (4.00–10.00) | ≥ 5 at 64 |");
+        assertThat(ratios).doesNotContain("DoTs");
     }
 
     @Test
@@ -104,8 +122,8 @@ class CompareReportTest {
         assertThat(table.lines()).hasSize(2 + 6);
         assertThat(table.lines().skip(2).map((line) -> line.split(" \\| ")[0] + " | " + line.split(" \\| ")[1]))
             .containsExactly("| IndexingJobsClient (this library) | 1", "| raw WebClient + Jackson | 1",
-                    "| TypeScript SDK | 1", "| IndexingJobsClient (this library) | 64", "| raw WebClient + Jackson | 64",
-                    "| TypeScript SDK | 64");
+                    "| TypeScript SDK @digitalocean/gradient (retired) | 1", "| IndexingJobsClient (this library) | 64",
+                    "| raw WebClient + Jackson | 64", "| TypeScript SDK @digitalocean/gradient (retired) | 64");
         assertThat(table).contains(
                 "| IndexingJobsClient (this library) | 64 | 3 | 510,000 | 20,000 | 10,000–21,000 | 3.000 | 9.000 | 430 | 0 |");
     }
@@ -116,8 +134,44 @@ class CompareReportTest {
 
         assertThat(CompareReport.table(one, 1))
             .contains("| IndexingJobsClient (this library) | 64 | 1 | 200,000 | 20,000 | – | 3.000 | 9.000 | 420 | 0 |");
-        assertThat(CompareReport.ratios(one)).contains("| client ÷ TypeScript SDK | 2.50 | 10.00 | ≥ 5 at 64 |");
+        assertThat(CompareReport.ratios(one)).contains("| client ÷ retired TypeScript SDK | 2.50 | 10.00 | ≥ 5 at 64 |");
         assertThat(CompareReport.svg(one, 1)).contains("median of 1 round,").doesNotContain("whisker");
+    }
+
+    @Test
+    void doTsGetsItsRowsItsRatioAndTheNoteThatItRanOnTheJobWithoutDataSourceUuids() {
+        String table = CompareReport.table(WITH_DOTS, 3);
+
+        assertThat(table.lines().skip(2).filter((line) -> line.startsWith("| "))
+            .map((line) -> line.split(" \\| ")[0] + " | " + line.split(" \\| ")[1]))
+            .hasSize(8)
+            .startsWith("| IndexingJobsClient (this library) | 1", "| raw WebClient + Jackson | 1",
+                    "| DoTs (@digitalocean/dots)* | 1", "| TypeScript SDK @digitalocean/gradient (retired) | 1");
+        assertThat(table).contains("| DoTs (@digitalocean/dots)* | 64 | 3 | 53,500 | 1,750 | 1,600–2,000 |")
+            .endsWith(CompareReport.DOTS_NOTE);
+        // client ÷ DoTs per round: at 1, 5.0, 4.32, 4.0; at 64, 12.5, 5.0, 12.0
+        assertThat(CompareReport.ratios(WITH_DOTS)).contains("| client ÷ DoTs* | 4.32 (4.00–5.00) | 12.00 (5.00–12.50) | none set |");
+        assertThat(CompareReport.svg(WITH_DOTS, 3)).contains(">DoTs*<").contains("without data_source_uuids");
+    }
+
+    @Test
+    void withoutTheRetiredSdkItsRowsRatioAndLegendAreLeftOut() {
+        List<CompareReport.Run> withoutRetired = WITH_DOTS.stream().filter((run) -> !run.impl().equals("ts-sdk")).toList();
+
+        assertThat(CompareReport.table(withoutRetired, 3)).doesNotContain("retired");
+        assertThat(CompareReport.ratios(withoutRetired)).doesNotContain("retired").contains("client ÷ DoTs*");
+        assertThat(CompareReport.svg(withoutRetired, 3)).doesNotContain("retired");
+    }
+
+    @Test
+    void theDecodingTableShowsWhatEachSdkDecodedOrTheErrorItRaised(@TempDir Path dir) throws IOException {
+        Path decode = dir.resolve("decode.tsv");
+        Files.writeString(decode, "dots\tno\tError: encountered an unsupported type during deserialization undefined\n"
+                + "ts-sdk\tyes\tphase BATCH_JOB_PHASE_CANCELLED, 2 data_source_uuids\n");
+
+        assertThat(CompareReport.decoding(decode).lines().skip(2)).containsExactly(
+                "| DoTs (@digitalocean/dots) | **no** | `Error: encountered an unsupported type during deserialization undefined` |",
+                "| TypeScript SDK @digitalocean/gradient (retired) | yes | `phase BATCH_JOB_PHASE_CANCELLED, 2 data_source_uuids` |");
     }
 
     @Test

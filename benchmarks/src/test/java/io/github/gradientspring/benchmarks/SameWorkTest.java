@@ -68,6 +68,20 @@ class SameWorkTest {
     }
 
     @Test
+    void theResponderAnswersTheCancelOfDoTsJobWithTheSameJobWithoutDataSourceUuids() {
+        IndexingJob usual = this.client.cancel(Payloads.JOB_UUID).block(BOUND);
+        IndexingJob forDoTs = this.client.cancel(Payloads.JOB_WITHOUT_DATA_SOURCE_UUIDS).block(BOUND);
+
+        assertThat(usual).isNotNull();
+        assertThat(forDoTs).isNotNull();
+        assertThat(usual.dataSourceUuids()).hasSize(2);
+        assertThat(forDoTs.dataSourceUuids()).isEmpty();
+        assertThat(forDoTs.uuid()).isEqualTo(Payloads.JOB_WITHOUT_DATA_SOURCE_UUIDS);
+        assertThat(forDoTs.phase()).isEqualTo(usual.phase());
+        assertThat(forDoTs.dataSourceJobs()).isEqualTo(usual.dataSourceJobs());
+    }
+
+    @Test
     void listAndDecodeGiveTheSamePageOnEveryPath() {
         IndexingJobPage viaClient = this.client.list(PageRequest.of(1, Payloads.PAGE_SIZE)).block(BOUND);
         IndexingJobPage viaRaw = this.raw.list(1, Payloads.PAGE_SIZE).block(BOUND);
