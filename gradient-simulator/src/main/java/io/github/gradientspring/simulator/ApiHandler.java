@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The simulated service: rate limiting, authentication, then the ten endpoints (seven of jobs, three of schedules). Produces a {@link Reply};
+ * The simulated service: rate limiting, authentication, then the ten endpoints (seven of jobs, three of
+ * schedules). Produces a {@link Reply};
  * never writes to the network itself.
  */
 final class ApiHandler {

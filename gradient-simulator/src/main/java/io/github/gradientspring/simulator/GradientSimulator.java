@@ -6,18 +6,20 @@ import reactor.netty.http.server.HttpServer;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * A local fake of DigitalOcean Gradient's knowledge-base indexing-jobs API, for tests, demos and benchmarks.
- * It serves the seven indexing-job endpoints and the three of scheduled indexing with the real wire format, Bearer authentication, DigitalOcean's rate limits and
- * error bodies, a job lifecycle on a controllable clock, schedules that start jobs on that clock, scriptable faults,
+ * It serves the seven indexing-job endpoints and the three of scheduled indexing with the real wire format, Bearer
+ * authentication, DigitalOcean's rate limits and error bodies, a job lifecycle on a controllable clock, schedules that start jobs on that clock, scriptable faults,
  * and a journal of what it received.
  *
  * <pre>{@code
@@ -152,7 +154,7 @@ public final class GradientSimulator implements AutoCloseable {
      * @throws IllegalStateException when the knowledge base already has a schedule
      */
     public ScheduleSnapshot scheduleIndexing(String knowledgeBaseUuid, LocalTime time, DayOfWeek... days) {
-        String kb = Uuids.requireValid(knowledgeBaseUuid, "knowledgeBaseUuid").toLowerCase(java.util.Locale.ROOT);
+        String kb = Uuids.requireValid(knowledgeBaseUuid, "knowledgeBaseUuid").toLowerCase(Locale.ROOT);
         Objects.requireNonNull(time, "time");
         if (time.getSecond() != 0 || time.getNano() != 0) {
             throw new IllegalArgumentException("time must be whole minutes, got " + time);
@@ -163,7 +165,7 @@ public final class GradientSimulator implements AutoCloseable {
         if (store.knowledgeBase(kb) == null) {
             throw new IllegalArgumentException("Unknown knowledge base: " + kb);
         }
-        List<Integer> numbers = java.util.Arrays.stream(days)
+        List<Integer> numbers = Arrays.stream(days)
                 .map(day -> day == DayOfWeek.SUNDAY ? 0 : day.getValue()).sorted().distinct().toList();
         Schedule schedule = schedules.create(kb, time, numbers, now());
         if (schedule == null) {

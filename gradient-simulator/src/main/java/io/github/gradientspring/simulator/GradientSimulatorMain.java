@@ -1,10 +1,15 @@
 package io.github.gradientspring.simulator;
 
 import java.io.PrintStream;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The standalone simulator: {@code java -jar gradient-simulator-<version>.jar --port 8089 --demo}.
@@ -115,13 +120,13 @@ public final class GradientSimulatorMain {
         if (schedule != null && !demo) {
             throw new IllegalArgumentException("--schedule schedules the demo knowledge base; add --demo");
         }
-        java.time.LocalTime scheduleTime = null;
-        java.time.DayOfWeek[] scheduleDays = null;
+        LocalTime scheduleTime = null;
+        DayOfWeek[] scheduleDays = null;
         if (schedule != null) {
             // Read before the server starts, so a bad value is a usage error and binds no port.
             int slash = schedule.indexOf('/');
             scheduleTime = ScheduleRequest.time(slash < 0 ? schedule : schedule.substring(0, slash));
-            scheduleDays = slash < 0 ? java.time.DayOfWeek.values() : scheduleDays(schedule.substring(slash + 1));
+            scheduleDays = slash < 0 ? DayOfWeek.values() : scheduleDays(schedule.substring(slash + 1));
         }
         GradientSimulator simulator = builder
                 .rateLimits(limits ? RateLimits.of(perMinute, perHour) : RateLimits.OFF)
@@ -166,8 +171,8 @@ public final class GradientSimulatorMain {
         out.flush();
     }
 
-    private static java.time.DayOfWeek[] scheduleDays(String text) {
-        java.util.List<Integer> numbers = new java.util.ArrayList<>();
+    private static DayOfWeek[] scheduleDays(String text) {
+        List<Integer> numbers = new ArrayList<>();
         for (String part : text.split(",")) {
             try {
                 numbers.add(Integer.parseInt(part.trim()));
@@ -176,9 +181,9 @@ public final class GradientSimulatorMain {
                 throw new IllegalArgumentException("--schedule needs days such as 1,3,5, got: " + text);
             }
         }
-        tools.jackson.databind.node.ArrayNode array = WireJson.MAPPER.createArrayNode();
+        ArrayNode array = WireJson.MAPPER.createArrayNode();
         numbers.forEach(array::add);
-        return Schedule.daysOf(ScheduleRequest.days(array)).toArray(java.time.DayOfWeek[]::new);
+        return Schedule.daysOf(ScheduleRequest.days(array)).toArray(DayOfWeek[]::new);
     }
 
     private static String value(String[] args, int index, String option) {
