@@ -180,6 +180,20 @@ class ScheduledIndexingTests {
     }
 
     @Test
+    void aRepeatedDayCountsOnceAndANullDayIsRefusedNamingDays() {
+        assertThat(CreateIndexingScheduleRequest.of(MockGradientApi.KB, LocalTime.NOON, DayOfWeek.MONDAY,
+                DayOfWeek.MONDAY).days()).containsExactly(DayOfWeek.MONDAY);
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> CreateIndexingScheduleRequest.of(MockGradientApi.KB, LocalTime.NOON, DayOfWeek.MONDAY,
+                    null))
+            .withMessage("days must not contain null");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> CreateIndexingScheduleRequest.of(MockGradientApi.KB, "02:30",
+                    java.util.Arrays.asList(DayOfWeek.MONDAY, null)))
+            .withMessage("days must not contain null");
+    }
+
+    @Test
     void aTimeWithSecondsOrNanosIsRefusedNamingTime() {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> CreateIndexingScheduleRequest.of(MockGradientApi.KB, LocalTime.of(2, 30, 15),

@@ -5,9 +5,11 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -67,7 +69,8 @@ public record CreateIndexingScheduleRequest(String knowledgeBaseUuid, LocalTime 
         if (days == null) {
             throw new IllegalArgumentException("days must not be null");
         }
-        return new CreateIndexingScheduleRequest(knowledgeBaseUuid, time, Set.of(days));
+        // Not Set.of, which refuses a repeated day and a null with messages that name no field.
+        return new CreateIndexingScheduleRequest(knowledgeBaseUuid, time, new HashSet<>(Arrays.asList(days)));
     }
 
     /**
@@ -83,7 +86,7 @@ public record CreateIndexingScheduleRequest(String knowledgeBaseUuid, LocalTime 
         if (days == null) {
             throw new IllegalArgumentException("days must not be null");
         }
-        return new CreateIndexingScheduleRequest(knowledgeBaseUuid, parseTime(time), Set.copyOf(days));
+        return new CreateIndexingScheduleRequest(knowledgeBaseUuid, parseTime(time), new HashSet<>(days));
     }
 
     /**
