@@ -72,9 +72,10 @@ class DemoRunner {
         this.out.println("Demo output: " + mode.name().toLowerCase() + " (sample.demo.output=" + demo.getOutput()
             .name()
             .toLowerCase() + ")");
-        ProgressDisplay display = ProgressDisplay.of(mode, this.out);
-        IndexingDemo indexingDemo = new IndexingDemo(this.client, display, this.out);
-        ScheduleDemo scheduleDemo = new ScheduleDemo(this.client, this.apiClock, display, this.out);
+        IndexingDemo indexingDemo = new IndexingDemo(this.client, ProgressDisplay.of(mode, this.out), this.out);
+        // A display of its own: an ANSI display redraws its block in place, and the first part's block is done.
+        ScheduleDemo scheduleDemo = new ScheduleDemo(this.client, this.apiClock, ProgressDisplay.of(mode, this.out),
+                this.out);
         // Subscribed, not blocked on: the demo runs on the client's threads and the main thread returns, so that
         // the application is ready (and its readiness UP) while the demo runs. The two jobs first, then a schedule
         // that starts a third.
