@@ -15,6 +15,7 @@ import io.github.gradientspring.client.model.CreateIndexingScheduleRequest;
 import io.github.gradientspring.client.model.GradientIds;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingSchedule;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -119,11 +120,13 @@ public final class ScheduleDemo {
 
     /** The job of the knowledge base created at or after the run, looked for a bounded number of times. */
     private Mono<IndexingJob> findStartedJob(String knowledgeBaseUuid, Instant runAt) {
-        return Mono.defer(() -> this.client.listByKnowledgeBase(knowledgeBaseUuid))
+        Mono<IndexingJob> look = Mono.defer(() -> this.client.listByKnowledgeBase(knowledgeBaseUuid))
             .flatMapIterable((page) -> page.jobs())
             .filter((job) -> job.createdAt() != null && !job.createdAt().toInstant().isBefore(runAt))
+            .next();
+        return Flux.range(0, FIND_ATTEMPTS)
+            .concatMap((attempt) -> (attempt == 0) ? look : Mono.delay(FIND_INTERVAL).then(look), 0)
             .next()
-            .repeatWhenEmpty(FIND_ATTEMPTS, (repeats) -> repeats.delayElements(FIND_INTERVAL))
             .switchIfEmpty(Mono.error(() -> new IllegalStateException("No job of knowledge base "
                     + knowledgeBaseUuid + " started at " + runAt)));
     }
