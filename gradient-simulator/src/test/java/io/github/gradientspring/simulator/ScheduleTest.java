@@ -100,6 +100,17 @@ class ScheduleTest extends ManualSimulatorTest {
     }
 
     @Test
+    void aJumpOfYearsStartsAtMostTheBoundOfRunsAndSchedulesTheNextAfterNow() {
+        ScheduleSnapshot schedule = simulator.scheduleIndexing(kb.uuid(), LocalTime.of(6, 0), DayOfWeek.values());
+        Instant now = simulator.advance(Duration.ofDays(3 * 365));
+        assertThat(simulator.journal().scheduledRuns()).hasSize(Schedules.MAX_RUNS_PER_CATCH_UP);
+        ScheduleSnapshot after = simulator.schedules().get(0);
+        assertThat(after.uuid()).isEqualTo(schedule.uuid());
+        assertThat(after.nextRunAt()).isAfter(now).isBefore(now.plus(Duration.ofDays(1)));
+        assertThat(after.lastRanAt()).isEqualTo(Instant.parse("2026-01-01T06:00:00Z").plus(Duration.ofDays(999)));
+    }
+
+    @Test
     void sundayIsZeroOrSeven() {
         for (String sunday : new String[] { "0", "7" }) {
             simulator.reset();
