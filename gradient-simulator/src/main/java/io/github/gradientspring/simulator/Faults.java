@@ -32,7 +32,7 @@ public final class Faults {
     Faults() {
     }
 
-    /** Starts a rule for the given endpoints (all seven when none are given). */
+    /** Starts a rule for the given endpoints (every endpoint when none are given). */
     public RuleBuilder on(Operation... operations) {
         Set<Operation> set = operations.length == 0 ? EnumSet.allOf(Operation.class) : EnumSet.noneOf(Operation.class);
         for (Operation operation : operations) {

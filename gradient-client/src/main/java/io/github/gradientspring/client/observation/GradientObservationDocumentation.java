@@ -38,7 +38,11 @@ public enum GradientObservationDocumentation implements ObservationDocumentation
      */
     public enum LowCardinalityKeyNames implements KeyName {
 
-        /** The operation: {@code create}, {@code retrieve}, {@code list}, {@code list_by_knowledge_base}, … */
+        /**
+         * The operation: {@code create}, {@code retrieve}, {@code list}, {@code list_by_knowledge_base}, …, and the
+         * schedule operations {@code create_schedule}, {@code retrieve_schedule} and {@code delete_schedule}; every
+         * {@link io.github.gradientspring.client.GradientOperation#tagValue()}.
+         */
         OPERATION {
             @Override
             public String asString() {
@@ -106,7 +110,10 @@ public enum GradientObservationDocumentation implements ObservationDocumentation
             }
         },
 
-        /** The knowledge base the call is about; absent when it is about none. */
+        /**
+         * The knowledge base the call is about (a job's create, its list, a schedule's create and retrieve); absent
+         * when it is about none.
+         */
         KNOWLEDGE_BASE_UUID {
             @Override
             public String asString() {

@@ -9,6 +9,7 @@ import io.github.gradientspring.sample.SampleProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -33,6 +34,8 @@ class DemoRunner {
 
     private final Environment environment;
 
+    private final ApiClock apiClock;
+
     private final PrintStream out = System.out;
 
     private volatile boolean closing;
@@ -40,8 +43,10 @@ class DemoRunner {
     private volatile @Nullable Disposable running;
 
     DemoRunner(IndexingJobsClient client, SampleProperties properties, GradientConnectionDetails connectionDetails,
-            Environment environment) {
+            Environment environment, ObjectProvider<ApiClock> apiClock) {
         this.client = client;
+        // DigitalOcean's clock is the real time; the local application's simulator supplies a clock it can move.
+        this.apiClock = apiClock.getIfAvailable(ApiClock::system);
         this.properties = properties;
         this.connectionDetails = connectionDetails;
         this.environment = environment;
@@ -68,10 +73,15 @@ class DemoRunner {
             .name()
             .toLowerCase() + ")");
         IndexingDemo indexingDemo = new IndexingDemo(this.client, ProgressDisplay.of(mode, this.out), this.out);
+        // A display of its own: an ANSI display redraws its block in place, and the first part's block is done.
+        ScheduleDemo scheduleDemo = new ScheduleDemo(this.client, this.apiClock, ProgressDisplay.of(mode, this.out),
+                this.out);
         // Subscribed, not blocked on: the demo runs on the client's threads and the main thread returns, so that
-        // the application is ready (and its readiness UP) while the demo runs.
+        // the application is ready (and its readiness UP) while the demo runs. The two jobs first, then a schedule
+        // that starts a third.
         this.running = indexingDemo
             .run(demo.getKnowledgeBaseUuid(), List.copyOf(demo.getDataSourceUuids()), demo.getCancelAfterDataSources())
+            .then(scheduleDemo.run(demo.getKnowledgeBaseUuid()))
             .timeout(demo.getTimeout())
             .subscribe((result) -> afterDemo(null), (failure) -> afterDemo(failure));
     }
@@ -112,6 +122,10 @@ class DemoRunner {
         this.out.println("  curl -s " + base + "/jobs/<job-uuid>/data-sources");
         this.out.println("  curl -N " + base + "/jobs/<job-uuid>/events");
         this.out.println("  curl -s -X POST " + base + "/jobs/<job-uuid>/cancel");
+        this.out.println("  curl -s -X PUT " + base + "/knowledge-bases/" + kb + "/schedule -H 'Content-Type: application/json' "
+                + "-d '{\"time\":\"02:30\",\"days\":[\"MONDAY\",\"THURSDAY\"]}'");
+        this.out.println("  curl -s " + base + "/knowledge-bases/" + kb + "/schedule");
+        this.out.println("  curl -s -X DELETE " + base + "/knowledge-bases/" + kb + "/schedule");
         this.out.println("  curl -s " + base + "/actuator/health");
         this.out.println("  curl -s " + base + "/actuator/metrics/gradient.client.operation");
         this.out.println("  curl -s " + base + "/actuator/prometheus | grep '^gradient_'");
