@@ -30,6 +30,7 @@ class LocalApplicationTests {
     private static final String[] ARGS = { "--server.port=0", "--sample.demo.output=plain",
             "--sample.simulator.pending=200ms", "--sample.simulator.per-data-source=1s",
             "--gradient.watch.initial-interval=50ms", "--gradient.watch.max-interval=100ms", "--sample.demo.timeout=30s",
+            "--sample.demo.start-delay=0s",
             "--management.endpoint.health.probes.enabled=true",
             // The local application never sends a configured token anywhere: the simulator's details win.
             "--gradient.access-token=a-real-token-that-must-not-be-used" };
@@ -66,6 +67,11 @@ class LocalApplicationTests {
             assertThat(simulator.journal().last().header("Authorization"))
                 .isEqualTo("Bearer " + GradientSimulator.DEFAULT_ACCESS_TOKEN);
             String out = output.getOut();
+            // The dashboard's URL comes first, and again with the others at the end.
+            assertThat(out.indexOf("Dashboard: http://localhost:" + port + "/ (open it in a browser"))
+                .isNotNegative()
+                .isLessThan(out.indexOf("The client talks to"));
+            assertThat(out).contains("Dashboard: http://localhost:" + port + "/" + System.lineSeparator());
             assertThat(out).contains("The client talks to " + simulator.baseUrl() + ".")
                 .contains("Demo output: plain (sample.demo.output=plain)")
                 .contains("Starting two indexing jobs on knowledge base "
