@@ -411,7 +411,7 @@
     // ---- The request budget -----------------------------------------------------------------------------------
 
     function count(remaining, limit, limited) {
-        return limited ? `${remaining} of ${limit}` : 'no limit';
+        return limited ? `${remaining} / ${limit}` : 'no limit';
     }
 
     async function pollBudget() {

@@ -156,7 +156,7 @@ class DashboardBrowserTests {
         browser.manage().logs().get(LogType.BROWSER);
         browser.get(base + "/");
         within(Duration.ofSeconds(10)).until((driver) -> text("jobs-updated").contains("list read at")
-                && text("budget-minute").contains(" of "));
+                && text("budget-minute").contains(" / "));
     }
 
     @Test
@@ -175,7 +175,7 @@ class DashboardBrowserTests {
         assertThat(browser.getTitle()).startsWith("Indexing jobs");
         assertThat(text("kb-list")).contains("demo-docs").contains(KB).contains("4 data sources, 243 items");
         assertThat(text("no-jobs")).contains("No indexing jobs yet");
-        assertThat(text("budget-hour")).matches("\\d+ of 4000");
+        assertThat(text("budget-hour")).matches("\\d+ / 4000");
     }
 
     @Test
@@ -191,7 +191,8 @@ class DashboardBrowserTests {
             .isEqualTo("100 % · 4/4 data sources · 243/243 items indexed");
         assertThat(card.findElement(By.className("times")).getText()).contains("Created").contains("finished");
         assertThat(card.findElement(By.className("cancel")).isDisplayed()).isFalse();
-        assertThat(simulator.journal().last().body()).contains(KB);
+        assertThat(simulator.journal().requests(Operation.CREATE)).singleElement()
+            .satisfies((create) -> assertThat(create.body()).contains(KB));
     }
 
     @Test
@@ -341,6 +342,7 @@ class DashboardBrowserTests {
      */
     @Test
     void theDemosTwoJobsAreSeenRunningAndOneCancelledAndTheScreenshotIsSaved() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         IndexingDemo demo = new IndexingDemo(client, ProgressDisplay.of(OutputMode.PLAIN, out), out);
