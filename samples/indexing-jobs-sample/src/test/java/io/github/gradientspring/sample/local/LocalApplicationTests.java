@@ -62,7 +62,8 @@ class LocalApplicationTests {
 
             simulator.journal().await(Operation.CANCEL, 1).get(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                    () -> assertThat(output.getOut()).contains("Serving on http://localhost:" + port));
+                    () -> assertThat(output.getOut()).contains("Serving on http://localhost:" + port)
+                        .contains("/actuator/prometheus | grep"));
             assertThat(simulator.journal().count(Operation.CREATE)).isEqualTo(2);
             assertThat(simulator.journal().last().header("Authorization"))
                 .isEqualTo("Bearer " + GradientSimulator.DEFAULT_ACCESS_TOKEN);
@@ -82,7 +83,7 @@ class LocalApplicationTests {
                 .containsPattern("  some-sources \\S+  phase SUCCEEDED, status COMPLETED, 3/3 data sources")
                 .contains("  curl -N http://localhost:" + port + "/jobs/<job-uuid>/events")
                 .doesNotContain("a-real-token-that-must-not-be-used");
-            // The URLs come after the demo's result.
+            // The URLs (the last one printed is awaited above) come after the demo's result.
             assertThat(out.indexOf("Serving on")).isGreaterThan(out.indexOf("some-sources"));
 
             http.get().uri("/jobs").exchange().expectStatus().isOk().expectBody().jsonPath("$.meta.total").isEqualTo(2);
