@@ -8,6 +8,7 @@ import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.IndexingJobPhase;
 import io.github.gradientspring.client.model.IndexingJobStatus;
+import io.github.gradientspring.client.model.IndexingSchedule;
 import io.github.gradientspring.client.model.PageLinks;
 import io.github.gradientspring.client.model.PageMeta;
 
@@ -38,14 +39,14 @@ final class GradientClientRuntimeHints implements RuntimeHintsRegistrar {
     /** The public records and enums the client reads from JSON. */
     static final List<Class<?>> MODEL_TYPES = List.of(IndexingJob.class, IndexedDataSource.class,
             IndexingJobPage.class, PageLinks.class, PageMeta.class, IndexingJobPhase.class, IndexingJobStatus.class,
-            DataSourceStatus.class);
+            DataSourceStatus.class, IndexingSchedule.class);
 
     /**
      * The client's package-private envelope records. {@code GradientClientRuntimeHintsTests} fails when a name no
      * longer loads.
      */
     static final List<String> ENVELOPE_TYPES = List.of("JobEnvelope", "JobsEnvelope", "WireLinks", "WirePages",
-            "DataSourcesEnvelope", "SignedUrlEnvelope", "ErrorBody", "CreateBody")
+            "DataSourcesEnvelope", "SignedUrlEnvelope", "ErrorBody", "CreateBody", "ScheduleEnvelope", "ScheduleBody")
         .stream()
         .map((name) -> "io.github.gradientspring.client.internal.GradientJson$" + name)
         .toList();

@@ -27,7 +27,16 @@ public enum GradientOperation {
     CANCEL("cancel"),
 
     /** {@link IndexingJobsClient#watch} and {@link IndexingJobsClient#awaitCompletion}. */
-    WATCH("watch");
+    WATCH("watch"),
+
+    /** {@link IndexingJobsClient#createSchedule}. */
+    CREATE_SCHEDULE("create_schedule"),
+
+    /** {@link IndexingJobsClient#retrieveSchedule}. */
+    RETRIEVE_SCHEDULE("retrieve_schedule"),
+
+    /** {@link IndexingJobsClient#deleteSchedule}. */
+    DELETE_SCHEDULE("delete_schedule");
 
     private final String tagValue;
 
@@ -41,12 +50,13 @@ public enum GradientOperation {
     }
 
     /**
-     * Whether sending the request twice has the same effect as once. Only {@link #CREATE} is not: a second
-     * request could start a second job.
+     * Whether sending the request twice has the same effect as once. {@link #CREATE} and {@link #CREATE_SCHEDULE}
+     * are not: a second request could start a second job, or create a second schedule (or fail on the first), so
+     * they are retried only where the API cannot have acted on the first.
      * @return whether the operation is idempotent
      */
     public boolean isIdempotent() {
-        return this != CREATE;
+        return this != CREATE && this != CREATE_SCHEDULE;
     }
 
 }

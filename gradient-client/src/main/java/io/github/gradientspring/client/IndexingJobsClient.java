@@ -8,9 +8,11 @@ import io.github.gradientspring.client.error.IndexingJobFailedException;
 import io.github.gradientspring.client.error.IndexingJobTimeoutException;
 import io.github.gradientspring.client.internal.DefaultIndexingJobsClientBuilder;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
+import io.github.gradientspring.client.model.CreateIndexingScheduleRequest;
 import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
+import io.github.gradientspring.client.model.IndexingSchedule;
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.client.observation.DefaultGradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientObservationContext;
@@ -27,7 +29,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A reactive client for the knowledge-base indexing jobs of DigitalOcean Gradient
- * ({@code /v2/gen-ai/indexing_jobs}).
+ * ({@code /v2/gen-ai/indexing_jobs}), and for the schedules that start them
+ * ({@code /v2/gen-ai/scheduled-indexing}).
+ * <p>
+ * The schedule operations ({@link #createSchedule}, {@link #retrieveSchedule}, {@link #deleteSchedule}) are on this
+ * interface rather than on a client of their own: a schedule is the job story told ahead of time (it starts jobs,
+ * which {@link #listByKnowledgeBase} and {@link #watch} then follow), and DigitalOcean counts its requests against
+ * the same token. Here they share the jobs' transport, retries, errors, observation and request budget with no
+ * second bean to configure or inject.
  * <p>
  * Every method is lazy: nothing is sent until the result is subscribed to, and cancelling the subscription aborts
  * the exchange and any pending retry or poll. Ids are checked before anything is sent; a bad one fails with
@@ -105,6 +114,45 @@ public interface IndexingJobsClient {
      * @return the job as the API returned it after the cancel
      */
     Mono<IndexingJob> cancel(String jobUuid);
+
+    /**
+     * Schedules a knowledge base to be re-indexed at a time of day (UTC) on some days of the week
+     * ({@code POST /v2/gen-ai/scheduled-indexing}, body {@code {"knowledge_base_uuid", "time": "HH:MM", "days"}}).
+     * The API keeps one schedule per knowledge base. Like {@link #create}, it is retried only where the API cannot
+     * have acted: the connection was refused, or the API answered 429 or 503.
+     * <p>
+     * This default, for implementations written before schedules, fails with
+     * {@link UnsupportedOperationException}; the client {@link #builder()} builds implements it.
+     * @param request the knowledge base, the time and the days
+     * @return the schedule, with its {@code uuid} and {@code next_run_at}
+     */
+    default Mono<IndexingSchedule> createSchedule(CreateIndexingScheduleRequest request) {
+        return Mono.error(new UnsupportedOperationException("createSchedule is not implemented by " + getClass()));
+    }
+
+    /**
+     * Fetches the schedule of a knowledge base
+     * ({@code GET /v2/gen-ai/scheduled-indexing/knowledge-base/{knowledge_base_uuid}}). A knowledge base without one
+     * fails with {@link io.github.gradientspring.client.error.GradientNotFoundException}.
+     * <p>
+     * This default fails with {@link UnsupportedOperationException}, as {@link #createSchedule} does.
+     * @param knowledgeBaseUuid the knowledge base
+     * @return the schedule
+     */
+    default Mono<IndexingSchedule> retrieveSchedule(String knowledgeBaseUuid) {
+        return Mono.error(new UnsupportedOperationException("retrieveSchedule is not implemented by " + getClass()));
+    }
+
+    /**
+     * Deletes a schedule ({@code DELETE /v2/gen-ai/scheduled-indexing/{uuid}}); jobs it started are not touched.
+     * <p>
+     * This default fails with {@link UnsupportedOperationException}, as {@link #createSchedule} does.
+     * @param scheduleUuid the schedule's {@link IndexingSchedule#uuid()}, not the knowledge base's
+     * @return the deleted schedule as the API returned it ({@code deleted_at} set)
+     */
+    default Mono<IndexingSchedule> deleteSchedule(String scheduleUuid) {
+        return Mono.error(new UnsupportedOperationException("deleteSchedule is not implemented by " + getClass()));
+    }
 
     /**
      * Follows a job: emits its state now and each time it changes, and completes after a terminal phase. Polls

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * The control surface under {@code /_simulator/} for users who are not in the JVM: seed knowledge bases, script
- * jobs, arm faults, move the manual clock, read the journal, reset. No authentication: the simulator listens on
+ * jobs, schedule indexing, arm faults, move the manual clock, read the journal, reset. No authentication: the simulator listens on
  * the loopback interface only, and the admin routes are never rate-limited, faulted or journaled.
  */
 final class AdminApi {
@@ -44,6 +45,8 @@ final class AdminApi {
                         simulator.knowledgeBases().stream().map(AdminApi::knowledgeBase).toList()));
                 case "POST /knowledge_bases" -> Reply.json(201, write(knowledgeBase(seed(body(exchange)))));
                 case "POST /scripts" -> script(body(exchange));
+                case "GET /schedules" -> ok(Map.of("schedules", simulator.schedules().stream().map(AdminApi::schedule).toList()));
+                case "POST /schedules" -> Reply.json(201, write(schedule(addSchedule(body(exchange)))));
                 case "POST /faults" -> addRule(body(exchange));
                 case "POST /faults/random" -> random(body(exchange));
                 case "POST /faults/outage" -> outage(exchange);
@@ -118,6 +121,25 @@ final class AdminApi {
             s.put("bytes", source.totalBytes());
             return s;
         }).toList());
+        return map;
+    }
+
+    private ScheduleSnapshot addSchedule(JsonNode body) {
+        ScheduleRequest request = ScheduleRequest.read(body);
+        DayOfWeek[] days = Schedule.daysOf(request.days()).toArray(DayOfWeek[]::new);
+        return simulator.scheduleIndexing(request.knowledgeBaseUuid(), request.time(), days);
+    }
+
+    static Map<String, Object> schedule(ScheduleSnapshot schedule) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("uuid", schedule.uuid());
+        map.put("knowledge_base_uuid", schedule.knowledgeBaseUuid());
+        map.put("days", schedule.days());
+        map.put("time", schedule.time().toString());
+        map.put("is_active", schedule.active());
+        map.put("next_run_at", schedule.nextRunAt() == null ? null : WireJson.time(schedule.nextRunAt()));
+        map.put("last_ran_at", schedule.lastRanAt() == null ? null : WireJson.time(schedule.lastRanAt()));
+        map.put("deleted_at", schedule.deletedAt() == null ? null : WireJson.time(schedule.deletedAt()));
         return map;
     }
 
@@ -270,6 +292,14 @@ final class AdminApi {
         answer.put("total", journal.total());
         answer.put("rate_limited", journal.rateLimited());
         answer.put("counts", counts);
+        answer.put("scheduled_runs", journal.scheduledRuns().stream().map(run -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("schedule_uuid", run.scheduleUuid());
+            r.put("knowledge_base_uuid", run.knowledgeBaseUuid());
+            r.put("job_uuid", run.jobUuid());
+            r.put("started_at", WireJson.time(run.startedAt()));
+            return r;
+        }).toList());
         answer.put("requests", journal.requests().stream().map(request -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("method", request.method());

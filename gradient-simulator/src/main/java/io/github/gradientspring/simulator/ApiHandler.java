@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The simulated service: rate limiting, authentication, then the seven endpoints. Produces a {@link Reply};
+ * The simulated service: rate limiting, authentication, then the ten endpoints (seven of jobs, three of schedules). Produces a {@link Reply};
  * never writes to the network itself.
  */
 final class ApiHandler {
@@ -25,16 +25,18 @@ final class ApiHandler {
     private final String accessToken;
     private final Set<String> readOnlyTokens;
     private final JobStore store;
+    private final Schedules schedules;
     private final RateLimiter limiter;
     private final JobTiming timing;
     private final String jobsUrl;
     private final String reportsUrl;
 
-    ApiHandler(String accessToken, Set<String> readOnlyTokens, JobStore store, RateLimiter limiter, JobTiming timing,
-            String baseUrl) {
+    ApiHandler(String accessToken, Set<String> readOnlyTokens, JobStore store, Schedules schedules, RateLimiter limiter,
+            JobTiming timing, String baseUrl) {
         this.accessToken = accessToken;
         this.readOnlyTokens = Set.copyOf(readOnlyTokens);
         this.store = store;
+        this.schedules = schedules;
         this.limiter = limiter;
         this.timing = timing;
         this.jobsUrl = baseUrl + "/v2/gen-ai/indexing_jobs";
@@ -69,7 +71,7 @@ final class ApiHandler {
         if (route.operation() == null) {
             return ApiErrors.notFound(requestId);
         }
-        if (readOnly && (route.operation() == Operation.CREATE || route.operation() == Operation.CANCEL)) {
+        if (readOnly && writes(route.operation())) {
             return ApiErrors.of(403, ApiErrors.FORBIDDEN, requestId);
         }
         return switch (route.operation()) {
@@ -81,7 +83,71 @@ final class ApiHandler {
                     Reply.json(200, WireJson.dataSources(JobProgress.snapshot(job, exchange.now()))));
             case DETAILS_SIGNED_URL -> withJob(exchange, job -> signedUrl(job, exchange));
             case CANCEL -> cancel(exchange);
+            case CREATE_SCHEDULE -> createSchedule(exchange);
+            case RETRIEVE_SCHEDULE -> retrieveSchedule(exchange);
+            case DELETE_SCHEDULE -> deleteSchedule(exchange);
         };
+    }
+
+    private static boolean writes(Operation operation) {
+        return operation == Operation.CREATE || operation == Operation.CANCEL
+                || operation == Operation.CREATE_SCHEDULE || operation == Operation.DELETE_SCHEDULE;
+    }
+
+    private Reply createSchedule(Exchange exchange) {
+        String requestId = exchange.requestId();
+        JsonNode body;
+        try {
+            body = parseObject(exchange.body());
+        }
+        catch (BadRequest ex) {
+            return ApiErrors.badRequest(ex.getMessage(), requestId);
+        }
+        if (body == null) {
+            return ApiErrors.badRequest("The request body must be a JSON object with knowledge_base_uuid, time and days.",
+                    requestId);
+        }
+        ScheduleRequest request;
+        try {
+            request = ScheduleRequest.read(body);
+        }
+        catch (IllegalArgumentException ex) {
+            return ApiErrors.badRequest(ex.getMessage(), requestId);
+        }
+        if (store.knowledgeBase(request.knowledgeBaseUuid()) == null) {
+            return ApiErrors.notFound(requestId);
+        }
+        Schedule schedule = schedules.create(request.knowledgeBaseUuid(), request.time(), request.days(), exchange.now());
+        if (schedule == null) {
+            // The API's answer here is not documented; the simulator keeps one schedule per knowledge base and says so.
+            return ApiErrors.of(409, "Knowledge base " + request.knowledgeBaseUuid()
+                    + " already has an indexing schedule; delete it first.", requestId);
+        }
+        return Reply.json(200, WireJson.scheduleBody(schedule.snapshot()));
+    }
+
+    private Reply retrieveSchedule(Exchange exchange) {
+        String requestId = exchange.requestId();
+        String kbUuid = exchange.route().parameter();
+        if (kbUuid == null || !Uuids.isValid(kbUuid)) {
+            return ApiErrors.badRequest("The knowledge base UUID is not valid: " + kbUuid, requestId);
+        }
+        String normalised = kbUuid.toLowerCase(Locale.ROOT);
+        if (store.knowledgeBase(normalised) == null) {
+            return ApiErrors.notFound(requestId);
+        }
+        ScheduleSnapshot schedule = schedules.activeOf(normalised);
+        return schedule == null ? ApiErrors.notFound(requestId) : Reply.json(200, WireJson.scheduleBody(schedule));
+    }
+
+    private Reply deleteSchedule(Exchange exchange) {
+        String requestId = exchange.requestId();
+        String uuid = exchange.route().parameter();
+        if (uuid == null || !Uuids.isValid(uuid)) {
+            return ApiErrors.badRequest("The schedule UUID is not valid: " + uuid, requestId);
+        }
+        ScheduleSnapshot deleted = schedules.delete(uuid.toLowerCase(Locale.ROOT), exchange.now());
+        return deleted == null ? ApiErrors.notFound(requestId) : Reply.json(200, WireJson.scheduleBody(deleted));
     }
 
     /** The token of an {@code Authorization: Bearer …} header (scheme case-insensitive), or null. */

@@ -5,6 +5,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -14,8 +16,9 @@ import java.util.Set;
 
 /**
  * A local fake of DigitalOcean Gradient's knowledge-base indexing-jobs API, for tests, demos and benchmarks.
- * It serves the seven endpoints with the real wire format, Bearer authentication, DigitalOcean's rate limits and
- * error bodies, a job lifecycle on a controllable clock, scriptable faults, and a journal of what it received.
+ * It serves the seven indexing-job endpoints and the three of scheduled indexing with the real wire format, Bearer authentication, DigitalOcean's rate limits and
+ * error bodies, a job lifecycle on a controllable clock, schedules that start jobs on that clock, scriptable faults,
+ * and a journal of what it received.
  *
  * <pre>{@code
  * try (GradientSimulator simulator = GradientSimulator.builder().manualClock().start()) {
@@ -45,6 +48,7 @@ public final class GradientSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Journal journal;
     private final RateLimiter limiter;
+    private final Schedules schedules;
 
     private volatile @Nullable DisposableServer server;
     private volatile @Nullable String baseUrl;
@@ -58,6 +62,7 @@ public final class GradientSimulator implements AutoCloseable {
         this.requestedPort = builder.port;
         this.journal = new Journal(builder.journal, builder.journalCapacity);
         this.limiter = new RateLimiter(builder.rateLimits);
+        this.schedules = new Schedules(store, jobTiming, journal::recordRun);
     }
 
     /** A builder with the defaults: the {@link #DEFAULT_ACCESS_TOKEN}, the system clock, DigitalOcean's rate limits, {@link JobTiming#DEFAULT}, journal on, a free port. */
@@ -84,8 +89,8 @@ public final class GradientSimulator implements AutoCloseable {
                 .handle((request, response) -> handler[0].apply(request, response))
                 .bindNow(Duration.ofSeconds(10));
         String url = "http://" + HOST + ":" + bound.port();
-        ApiHandler api = new ApiHandler(accessToken, readOnlyTokens, store, limiter, jobTiming, url);
-        handler[0] = new SimulatorHandler(clock, api, new AdminApi(this), faults, journal);
+        ApiHandler api = new ApiHandler(accessToken, readOnlyTokens, store, schedules, limiter, jobTiming, url);
+        handler[0] = new SimulatorHandler(clock, api, new AdminApi(this), faults, journal, schedules);
         this.baseUrl = url;
         this.server = bound;
         return this;
@@ -138,13 +143,49 @@ public final class GradientSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Schedules a knowledge base's indexing, as {@code POST /v2/gen-ai/scheduled-indexing} does: a job starts at
+     * {@code time} (UTC, whole minutes) on each of the days, on the simulator's clock, the first after now.
+     *
+     * @return the schedule, with its {@code next_run_at}
+     * @throws IllegalArgumentException for an unknown knowledge base, no days, or a time with seconds
+     * @throws IllegalStateException when the knowledge base already has a schedule
+     */
+    public ScheduleSnapshot scheduleIndexing(String knowledgeBaseUuid, LocalTime time, DayOfWeek... days) {
+        String kb = Uuids.requireValid(knowledgeBaseUuid, "knowledgeBaseUuid").toLowerCase(java.util.Locale.ROOT);
+        Objects.requireNonNull(time, "time");
+        if (time.getSecond() != 0 || time.getNano() != 0) {
+            throw new IllegalArgumentException("time must be whole minutes, got " + time);
+        }
+        if (days.length == 0) {
+            throw new IllegalArgumentException("days must name at least one day");
+        }
+        if (store.knowledgeBase(kb) == null) {
+            throw new IllegalArgumentException("Unknown knowledge base: " + kb);
+        }
+        List<Integer> numbers = java.util.Arrays.stream(days)
+                .map(day -> day == DayOfWeek.SUNDAY ? 0 : day.getValue()).sorted().distinct().toList();
+        Schedule schedule = schedules.create(kb, time, numbers, now());
+        if (schedule == null) {
+            throw new IllegalStateException("Knowledge base " + kb + " already has an indexing schedule");
+        }
+        return schedule.snapshot();
+    }
+
+    /** Every schedule, active and soft-deleted, in creation order, after starting the runs due by now. */
+    public List<ScheduleSnapshot> schedules() {
+        schedules.runDueIfAny(now());
+        return schedules.all();
+    }
+
     /** The fault plan. */
     public Faults faults() {
         return faults;
     }
 
-    /** What the simulator received. */
+    /** What the simulator received, and the jobs its schedules started (those due by now first start). */
     public Journal journal() {
+        schedules.runDueIfAny(now());
         return journal;
     }
 
@@ -173,7 +214,10 @@ public final class GradientSimulator implements AutoCloseable {
         if (!(clock instanceof ManualClock manual)) {
             throw new IllegalStateException("The simulator runs on a real clock; build it with manualClock() to advance time");
         }
-        return manual.advance(duration);
+        Instant now = manual.advance(duration);
+        // Each run due in the time skipped starts now, created at its own scheduled instant.
+        schedules.runDueIfAny(now);
+        return now;
     }
 
     /** The rate limits in force. */
@@ -186,8 +230,9 @@ public final class GradientSimulator implements AutoCloseable {
         return jobTiming;
     }
 
-    /** Forgets every job, script, fault, journal entry and rate-limit window; knowledge bases and the clock stay. */
+    /** Forgets every job, schedule, script, fault, journal entry and rate-limit window; knowledge bases and the clock stay. */
     public void reset() {
+        schedules.clear();
         store.clearJobs();
         faults.clear();
         journal.clear();

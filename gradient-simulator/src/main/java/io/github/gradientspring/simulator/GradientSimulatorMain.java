@@ -27,6 +27,9 @@ public final class GradientSimulatorMain {
               --read-only-token T        a token answered 403 on create and cancel (repeatable)
               --demo                     seed the demo knowledge base (four data sources)
               --manual-clock             time stands still until POST /_simulator/clock/advance
+              --schedule HH:MM[/DAYS]    schedule the demo knowledge base's indexing at HH:MM UTC on DAYS,
+                                         cron-style numbers such as 1,3,5 (Monday 1, Sunday 0 or 7; default
+                                         every day); needs --demo
               --pending D                time a job stays pending (default 2s); e.g. 500ms, 2s, 1m, PT2S
               --per-data-source D        time each data source takes to index (default 5s)
               --rate-limit-per-minute N  burst budget per token (default 250)
@@ -81,6 +84,7 @@ public final class GradientSimulatorMain {
         boolean journal = true;
         Duration pending = JobTiming.DEFAULT.pending();
         Duration perDataSource = JobTiming.DEFAULT.perDataSource();
+        String schedule = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -93,6 +97,7 @@ public final class GradientSimulatorMain {
                 case "--read-only-token" -> builder.readOnlyTokens(value(args, ++i, arg));
                 case "--demo" -> demo = true;
                 case "--manual-clock" -> builder.manualClock();
+                case "--schedule" -> schedule = value(args, ++i, arg);
                 case "--pending" -> pending = duration(arg, value(args, ++i, arg));
                 case "--per-data-source" -> perDataSource = duration(arg, value(args, ++i, arg));
                 case "--rate-limit-per-minute" -> perMinute = intValue(arg, value(args, ++i, arg));
@@ -106,6 +111,17 @@ public final class GradientSimulatorMain {
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
+        if (schedule != null && !demo) {
+            throw new IllegalArgumentException("--schedule schedules the demo knowledge base; add --demo");
+        }
+        java.time.LocalTime scheduleTime = null;
+        java.time.DayOfWeek[] scheduleDays = null;
+        if (schedule != null) {
+            // Read before the server starts, so a bad value is a usage error and binds no port.
+            int slash = schedule.indexOf('/');
+            scheduleTime = ScheduleRequest.time(slash < 0 ? schedule : schedule.substring(0, slash));
+            scheduleDays = slash < 0 ? java.time.DayOfWeek.values() : scheduleDays(schedule.substring(slash + 1));
+        }
         GradientSimulator simulator = builder
                 .rateLimits(limits ? RateLimits.of(perMinute, perHour) : RateLimits.OFF)
                 .journal(journal)
@@ -113,6 +129,9 @@ public final class GradientSimulatorMain {
                 .start();
         if (demo) {
             simulator.addKnowledgeBase(KnowledgeBaseSpec.demo());
+        }
+        if (scheduleTime != null && scheduleDays != null) {
+            simulator.scheduleIndexing(DEMO_KNOWLEDGE_BASE, scheduleTime, scheduleDays);
         }
         printBanner(simulator, out);
         return simulator;
@@ -136,9 +155,29 @@ public final class GradientSimulatorMain {
                         + source.totalBytes() + " bytes)");
             }
         }
+        for (ScheduleSnapshot schedule : simulator.schedules()) {
+            out.println("  schedule      " + schedule.uuid() + " (knowledge base " + schedule.knowledgeBaseUuid()
+                    + " at " + schedule.time() + " UTC on days " + schedule.days() + ", next run "
+                    + schedule.nextRunAt() + ")");
+        }
         out.println("Try: curl -s -H 'Authorization: Bearer " + simulator.accessToken() + "' "
                 + simulator.baseUrl() + "/v2/gen-ai/indexing_jobs");
         out.flush();
+    }
+
+    private static java.time.DayOfWeek[] scheduleDays(String text) {
+        java.util.List<Integer> numbers = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                numbers.add(Integer.parseInt(part.trim()));
+            }
+            catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("--schedule needs days such as 1,3,5, got: " + text);
+            }
+        }
+        tools.jackson.databind.node.ArrayNode array = WireJson.MAPPER.createArrayNode();
+        numbers.forEach(array::add);
+        return Schedule.daysOf(ScheduleRequest.days(array)).toArray(java.time.DayOfWeek[]::new);
     }
 
     private static String value(String[] args, int index, String option) {

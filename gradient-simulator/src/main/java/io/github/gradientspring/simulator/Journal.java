@@ -31,6 +31,7 @@ public final class Journal {
     private final LongAdder total = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final ArrayDeque<RecordedRequest> requests = new ArrayDeque<>();
+    private final ArrayDeque<ScheduledRun> scheduledRuns = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
 
     Journal(boolean enabled, int capacity) {
@@ -88,6 +89,14 @@ public final class Journal {
         return requests.stream().filter(request -> request.operation() == operation).toList();
     }
 
+    /**
+     * The jobs schedules started, oldest first (the latest {@link #capacity()}), kept whether or not request records
+     * are. Each job is in the job list too, created at its scheduled instant.
+     */
+    public synchronized List<ScheduledRun> scheduledRuns() {
+        return List.copyOf(scheduledRuns);
+    }
+
     /** The most recent recorded request, or null. */
     public synchronized RecordedRequest last() {
         return requests.peekLast();
@@ -126,6 +135,7 @@ public final class Journal {
     public void clear() {
         synchronized (this) {
             requests.clear();
+            scheduledRuns.clear();
         }
         total.reset();
         rateLimited.reset();
@@ -168,6 +178,14 @@ public final class Journal {
         // Completed outside the lock: a test's continuation must not run while holding the journal.
         if (completions != null) {
             completions.forEach(Runnable::run);
+        }
+    }
+
+    /** Records a job a schedule started. */
+    synchronized void recordRun(ScheduledRun run) {
+        scheduledRuns.addLast(run);
+        if (scheduledRuns.size() > capacity) {
+            scheduledRuns.removeFirst();
         }
     }
 

@@ -1,7 +1,8 @@
 package io.github.gradientspring.simulator;
 
 /**
- * The seven indexing-job endpoints of the Gradient API that the simulator serves.
+ * The endpoints of the Gradient API that the simulator serves: the seven of indexing jobs and the three of
+ * scheduled indexing.
  * Used to script faults per endpoint and to count requests in the {@link Journal}.
  */
 public enum Operation {
@@ -25,7 +26,16 @@ public enum Operation {
     DETAILS_SIGNED_URL("GET", "/v2/gen-ai/indexing_jobs/{indexing_job_uuid}/details_signed_url"),
 
     /** {@code PUT /v2/gen-ai/indexing_jobs/{uuid}/cancel}: cancel a pending or running job. */
-    CANCEL("PUT", "/v2/gen-ai/indexing_jobs/{uuid}/cancel");
+    CANCEL("PUT", "/v2/gen-ai/indexing_jobs/{uuid}/cancel"),
+
+    /** {@code POST /v2/gen-ai/scheduled-indexing}: schedule a knowledge base's indexing (one schedule per knowledge base). */
+    CREATE_SCHEDULE("POST", "/v2/gen-ai/scheduled-indexing"),
+
+    /** {@code GET /v2/gen-ai/scheduled-indexing/knowledge-base/{knowledge_base_uuid}}: a knowledge base's schedule. */
+    RETRIEVE_SCHEDULE("GET", "/v2/gen-ai/scheduled-indexing/knowledge-base/{knowledge_base_uuid}"),
+
+    /** {@code DELETE /v2/gen-ai/scheduled-indexing/{uuid}}: soft-delete a schedule. */
+    DELETE_SCHEDULE("DELETE", "/v2/gen-ai/scheduled-indexing/{uuid}");
 
     private final String method;
     private final String pathTemplate;

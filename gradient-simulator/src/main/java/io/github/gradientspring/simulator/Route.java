@@ -14,6 +14,8 @@ record Route(@Nullable Operation operation, @Nullable String parameter, int stat
 
     private static final String JOBS = "/v2/gen-ai/indexing_jobs";
     private static final String KNOWLEDGE_BASES = "/v2/gen-ai/knowledge_bases/";
+    private static final String SCHEDULES = "/v2/gen-ai/scheduled-indexing";
+    private static final String SCHEDULES_OF_KNOWLEDGE_BASE = SCHEDULES + "/knowledge-base/";
 
     static final Route NOT_FOUND = new Route(null, null, 404, null);
 
@@ -46,6 +48,9 @@ record Route(@Nullable Operation operation, @Nullable String parameter, int stat
                 default -> NOT_FOUND;
             };
         }
+        if (path.startsWith(SCHEDULES)) {
+            return schedules(method, path);
+        }
         if (path.startsWith(KNOWLEDGE_BASES) && path.endsWith("/indexing_jobs")) {
             String uuid = path.substring(KNOWLEDGE_BASES.length(), path.length() - "/indexing_jobs".length());
             if (uuid.indexOf('/') < 0) {
@@ -55,7 +60,22 @@ record Route(@Nullable Operation operation, @Nullable String parameter, int stat
         return NOT_FOUND;
     }
 
-    private static Route only(String method, String accepted, Operation operation, String parameter) {
+    private static Route schedules(String method, String path) {
+        if (path.length() == SCHEDULES.length()) {
+            return only(method, "POST", Operation.CREATE_SCHEDULE, null);
+        }
+        if (path.charAt(SCHEDULES.length()) != '/') {
+            return NOT_FOUND;
+        }
+        if (path.startsWith(SCHEDULES_OF_KNOWLEDGE_BASE)) {
+            String uuid = path.substring(SCHEDULES_OF_KNOWLEDGE_BASE.length());
+            return uuid.indexOf('/') < 0 ? only(method, "GET", Operation.RETRIEVE_SCHEDULE, uuid) : NOT_FOUND;
+        }
+        String uuid = path.substring(SCHEDULES.length() + 1);
+        return uuid.indexOf('/') < 0 ? only(method, "DELETE", Operation.DELETE_SCHEDULE, uuid) : NOT_FOUND;
+    }
+
+    private static Route only(String method, String accepted, Operation operation, @Nullable String parameter) {
         boolean ok = method.equals(accepted) || ("GET".equals(accepted) && "HEAD".equals(method));
         return ok ? new Route(operation, parameter, 0, null) : new Route(null, parameter, 405, accepted);
     }

@@ -10,6 +10,7 @@ import reactor.netty.http.server.HttpServerResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,11 @@ final class SimulatorHandler implements BiFunction<HttpServerRequest, HttpServer
     private final AdminApi admin;
     private final Faults faults;
     private final Journal journal;
+    private final Schedules schedules;
     private final ReplySender sender = new ReplySender();
 
-    SimulatorHandler(Clock clock, ApiHandler api, AdminApi admin, Faults faults, Journal journal) {
+    SimulatorHandler(Clock clock, ApiHandler api, AdminApi admin, Faults faults, Journal journal, Schedules schedules) {
+        this.schedules = schedules;
         this.clock = clock;
         this.api = api;
         this.admin = admin;
@@ -59,14 +62,17 @@ final class SimulatorHandler implements BiFunction<HttpServerRequest, HttpServer
         String query = q < 0 ? "" : uri.substring(q + 1);
         String method = request.method().name();
         String requestId = Uuids.random();
+        Instant now = clock.instant();
+        // Runs that fell due since the last request start first, so that this request sees their jobs.
+        schedules.runDueIfAny(now);
 
         if (path.equals(AdminApi.PREFIX) || path.startsWith(AdminApi.PREFIX + "/")) {
-            Exchange exchange = new Exchange(method, path, query, headers, body, Route.NOT_FOUND, requestId, clock.instant());
+            Exchange exchange = new Exchange(method, path, query, headers, body, Route.NOT_FOUND, requestId, now);
             return sender.plain(response, admin.answer(exchange), requestId);
         }
 
         Route route = Route.match(method, path);
-        Exchange exchange = new Exchange(method, path, query, headers, body, route, requestId, clock.instant());
+        Exchange exchange = new Exchange(method, path, query, headers, body, route, requestId, now);
         Fault fault = faults.next(route.operation());
         Reply reply = fault != null && fault.kind().replacesRequest() ? null : api.answer(exchange);
         int status = statusSent(reply, fault);

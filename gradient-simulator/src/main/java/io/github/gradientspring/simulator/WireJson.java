@@ -100,6 +100,35 @@ final class WireJson {
         });
     }
 
+    /** {@code {"indexing_info": ScheduledIndexingInfo}}, properties in the definition's (alphabetical) order. */
+    static byte[] scheduleBody(ScheduleSnapshot schedule) {
+        return write(512, g -> {
+            g.writeStartObject();
+            g.writeName("indexing_info");
+            g.writeStartObject();
+            instantIfPresent(g, "created_at", schedule.createdAt());
+            g.writeName("days");
+            g.writeStartArray();
+            for (int day : schedule.days()) {
+                g.writeNumber(day);
+            }
+            g.writeEndArray();
+            instantIfPresent(g, "deleted_at", schedule.deletedAt());
+            g.writeBooleanProperty("is_active", schedule.active());
+            g.writeStringProperty("knowledge_base_uuid", schedule.knowledgeBaseUuid());
+            instantIfPresent(g, "last_ran_at", schedule.lastRanAt());
+            instantIfPresent(g, "next_run_at", schedule.nextRunAt());
+            // The stored schedule echoes the time as HH:MM:SS (the specification's description).
+            g.writeStringProperty("time", HOURS_MINUTES_SECONDS.format(schedule.time()));
+            instantIfPresent(g, "updated_at", schedule.updatedAt());
+            g.writeStringProperty("uuid", schedule.uuid());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    private static final DateTimeFormatter HOURS_MINUTES_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     /** DigitalOcean's error body: {@code {"id": …, "message": …, "request_id": …}}. */
     static byte[] error(String id, String message, String requestId) {
         return write(160, g -> {

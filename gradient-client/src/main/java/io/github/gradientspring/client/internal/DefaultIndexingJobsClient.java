@@ -15,11 +15,13 @@ import io.github.gradientspring.client.error.GradientResponseException;
 import io.github.gradientspring.client.error.IndexingJobFailedException;
 import io.github.gradientspring.client.error.IndexingJobTimeoutException;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
+import io.github.gradientspring.client.model.CreateIndexingScheduleRequest;
 import io.github.gradientspring.client.model.GradientIds;
 import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.IndexingJobPhase;
+import io.github.gradientspring.client.model.IndexingSchedule;
 import io.github.gradientspring.client.model.PageRequest;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -32,7 +34,7 @@ import org.springframework.http.HttpMethod;
  * request and hands it to {@link #call}, which wraps one {@link GradientExchange} attempt in the request budget, the
  * retries and one observation; {@code watch} goes through the {@link WatchHub}, which polls through the same path.
  * <p>
- * Its length is that of the API: ten operations, the paging of {@code listAll} and the poller the watch hub uses,
+ * Its length is that of the API: thirteen operations (three of them schedules), the paging of {@code listAll} and the poller the watch hub uses,
  * each a few lines over {@link #call}.
  */
 final class DefaultIndexingJobsClient implements IndexingJobsClient {
@@ -50,6 +52,12 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
     static final String LIST_TEMPLATE = JOBS_PATH + "?page={page}&per_page={per_page}";
 
     static final String BY_KNOWLEDGE_BASE_TEMPLATE = "/v2/gen-ai/knowledge_bases/{uuid}/indexing_jobs";
+
+    static final String SCHEDULES_PATH = "/v2/gen-ai/scheduled-indexing";
+
+    static final String SCHEDULE_TEMPLATE = SCHEDULES_PATH + "/{uuid}";
+
+    static final String SCHEDULE_BY_KNOWLEDGE_BASE_TEMPLATE = SCHEDULES_PATH + "/knowledge-base/{knowledge_base_uuid}";
 
     private static final GradientExchange.ResponseFeedback NO_FEEDBACK = (status, rateLimit, retryAfter) -> {
     };
@@ -159,6 +167,31 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         byte[] body = ("{\"uuid\":\"" + jobUuid + "\"}").getBytes(StandardCharsets.US_ASCII);
         return call(request(GradientOperation.CANCEL, HttpMethod.PUT, CANCEL_TEMPLATE,
                 JOBS_PATH + "/" + jobUuid + "/cancel", body, null, jobUuid), this.json::readJob);
+    }
+
+    @Override
+    public Mono<IndexingSchedule> createSchedule(CreateIndexingScheduleRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request must not be null");
+        }
+        // Not idempotent (GradientOperation.CREATE_SCHEDULE), so RetryDecider retries it as it retries create.
+        return call(request(GradientOperation.CREATE_SCHEDULE, HttpMethod.POST, SCHEDULES_PATH, SCHEDULES_PATH,
+                this.json.writeSchedule(request), request.knowledgeBaseUuid(), null), this.json::readSchedule);
+    }
+
+    @Override
+    public Mono<IndexingSchedule> retrieveSchedule(String knowledgeBaseUuid) {
+        GradientIds.requireUuid(knowledgeBaseUuid, "knowledgeBaseUuid");
+        return call(request(GradientOperation.RETRIEVE_SCHEDULE, HttpMethod.GET, SCHEDULE_BY_KNOWLEDGE_BASE_TEMPLATE,
+                SCHEDULES_PATH + "/knowledge-base/" + knowledgeBaseUuid, null, knowledgeBaseUuid, null),
+                this.json::readSchedule);
+    }
+
+    @Override
+    public Mono<IndexingSchedule> deleteSchedule(String scheduleUuid) {
+        GradientIds.requireUuid(scheduleUuid, "scheduleUuid");
+        return call(request(GradientOperation.DELETE_SCHEDULE, HttpMethod.DELETE, SCHEDULE_TEMPLATE,
+                SCHEDULES_PATH + "/" + scheduleUuid, null, null, null), this.json::readSchedule);
     }
 
     @Override

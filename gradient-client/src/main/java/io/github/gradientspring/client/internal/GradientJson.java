@@ -6,12 +6,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
+import io.github.gradientspring.client.model.CreateIndexingScheduleRequest;
 import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
+import io.github.gradientspring.client.model.IndexingSchedule;
 import io.github.gradientspring.client.model.PageLinks;
 import io.github.gradientspring.client.model.PageMeta;
+import io.github.gradientspring.client.model.ScheduleDays;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -54,6 +58,10 @@ final class GradientJson {
 
         final ObjectWriter createBody;
 
+        final ObjectReader scheduleEnvelope;
+
+        final ObjectWriter scheduleBody;
+
         private Mapping() {
             JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -70,6 +78,8 @@ final class GradientJson {
             this.signedUrlEnvelope = mapper.readerFor(SignedUrlEnvelope.class);
             this.errorBody = mapper.readerFor(ErrorBody.class);
             this.createBody = mapper.writerFor(CreateBody.class);
+            this.scheduleEnvelope = mapper.readerFor(ScheduleEnvelope.class);
+            this.scheduleBody = mapper.writerFor(ScheduleBody.class);
         }
 
     }
@@ -126,6 +136,19 @@ final class GradientJson {
         return Mapping.INSTANCE.createBody.writeValueAsBytes(new CreateBody(request.knowledgeBaseUuid(), dataSources));
     }
 
+    IndexingSchedule readSchedule(InputStream body) throws IOException {
+        ScheduleEnvelope envelope = Mapping.INSTANCE.scheduleEnvelope.readValue(body);
+        if (envelope == null || envelope.indexingInfo() == null) {
+            throw new MissingEnvelopeException("indexing_info");
+        }
+        return envelope.indexingInfo();
+    }
+
+    byte[] writeSchedule(CreateIndexingScheduleRequest request) {
+        return Mapping.INSTANCE.scheduleBody.writeValueAsBytes(new ScheduleBody(request.knowledgeBaseUuid(),
+                request.wireTime(), ScheduleDays.toWire(request.days())));
+    }
+
     /** A 2xx body that parsed as JSON but lacked the envelope's key. */
     static final class MissingEnvelopeException extends IOException {
 
@@ -157,6 +180,13 @@ final class GradientJson {
     }
 
     record ErrorBody(@Nullable String id, @Nullable String message, @Nullable String requestId) {
+    }
+
+    record ScheduleEnvelope(IndexingSchedule indexingInfo) {
+    }
+
+    @JsonPropertyOrder({ "knowledge_base_uuid", "time", "days" })
+    record ScheduleBody(String knowledgeBaseUuid, String time, List<Integer> days) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -36,6 +37,8 @@ class DemoRunner {
 
     private final Environment environment;
 
+    private final ApiClock apiClock;
+
     private final PrintStream out = System.out;
 
     private volatile boolean closing;
@@ -43,8 +46,10 @@ class DemoRunner {
     private volatile @Nullable Disposable running;
 
     DemoRunner(IndexingJobsClient client, SampleProperties properties, GradientConnectionDetails connectionDetails,
-            Environment environment) {
+            Environment environment, ObjectProvider<ApiClock> apiClock) {
         this.client = client;
+        // DigitalOcean's clock is the real time; the local application's simulator supplies a clock it can move.
+        this.apiClock = apiClock.getIfAvailable(ApiClock::system);
         this.properties = properties;
         this.connectionDetails = connectionDetails;
         this.environment = environment;
@@ -71,17 +76,21 @@ class DemoRunner {
         this.out.println("Demo output: " + mode.name().toLowerCase() + " (sample.demo.output=" + demo.getOutput()
             .name()
             .toLowerCase() + ")");
-        IndexingDemo indexingDemo = new IndexingDemo(this.client, ProgressDisplay.of(mode, this.out), this.out);
+        ProgressDisplay display = ProgressDisplay.of(mode, this.out);
+        IndexingDemo indexingDemo = new IndexingDemo(this.client, display, this.out);
+        ScheduleDemo scheduleDemo = new ScheduleDemo(this.client, this.apiClock, display, this.out);
         Duration startDelay = demo.getStartDelay();
         if (!startDelay.isNegative() && !startDelay.isZero()) {
             this.out.println("The demo starts in " + startDelay.toSeconds() + " s (sample.demo.start-delay): open the "
                     + "dashboard to watch its two jobs run and one of them be cancelled.");
         }
         // Subscribed, not blocked on: the demo runs on the client's threads and the main thread returns, so that
-        // the application is ready (and its readiness UP) while the demo runs.
+        // the application is ready (and its readiness UP) while the demo runs. After the start delay, the two jobs
+        // first, then a schedule that starts a third.
         this.running = Mono.delay(startDelay)
             .then(indexingDemo.run(demo.getKnowledgeBaseUuid(), List.copyOf(demo.getDataSourceUuids()),
                     demo.getCancelAfterDataSources()))
+            .then(scheduleDemo.run(demo.getKnowledgeBaseUuid()))
             .timeout(demo.getTimeout().plus(startDelay))
             .subscribe((result) -> afterDemo(null), (failure) -> afterDemo(failure));
     }
@@ -127,6 +136,10 @@ class DemoRunner {
         this.out.println("  curl -s " + base + "/jobs/<job-uuid>/data-sources");
         this.out.println("  curl -N " + base + "/jobs/<job-uuid>/events");
         this.out.println("  curl -s -X POST " + base + "/jobs/<job-uuid>/cancel");
+        this.out.println("  curl -s -X PUT " + base + "/knowledge-bases/" + kb + "/schedule -H 'Content-Type: application/json' "
+                + "-d '{\"time\":\"02:30\",\"days\":[\"MONDAY\",\"THURSDAY\"]}'");
+        this.out.println("  curl -s " + base + "/knowledge-bases/" + kb + "/schedule");
+        this.out.println("  curl -s -X DELETE " + base + "/knowledge-bases/" + kb + "/schedule");
         this.out.println("  curl -s " + base + "/actuator/health");
         this.out.println("  curl -s " + base + "/actuator/metrics/gradient.client.operation");
         this.out.println("  curl -s " + base + "/knowledge-bases");

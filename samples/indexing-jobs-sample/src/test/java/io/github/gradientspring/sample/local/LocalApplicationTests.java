@@ -81,12 +81,18 @@ class LocalApplicationTests {
                 .contains("Cancel answered: phase CANCELLED, status CANCELLED")
                 .containsPattern("  all-sources  \\S+  phase CANCELLED, status CANCELLED, 2/4 data sources")
                 .containsPattern("  some-sources \\S+  phase SUCCEEDED, status COMPLETED, 3/3 data sources")
+                .contains("Scheduling knowledge base " + LocalSimulatorConfiguration.DEMO_KNOWLEDGE_BASE_UUID)
+                .containsPattern("  scheduled    \\S+  phase SUCCEEDED, status COMPLETED, 4/4 data sources, started by schedule")
+                .contains("Deleted the schedule: IndexingJobsClient.deleteSchedule(")
                 .contains("  curl -N http://localhost:" + port + "/jobs/<job-uuid>/events")
                 .doesNotContain("a-real-token-that-must-not-be-used");
             // The URLs (the last one printed is awaited above) come after the demo's result.
-            assertThat(out.indexOf("Serving on")).isGreaterThan(out.indexOf("some-sources"));
+            assertThat(out.indexOf("Serving on")).isGreaterThan(out.indexOf("started by schedule"));
+            // The schedule started its job at its run, the next whole minute on the simulator's clock, at once.
+            assertThat(simulator.journal().scheduledRuns()).singleElement()
+                .satisfies((run) -> assertThat(run.startedAt().getEpochSecond() % 60).isZero());
 
-            http.get().uri("/jobs").exchange().expectStatus().isOk().expectBody().jsonPath("$.meta.total").isEqualTo(2);
+            http.get().uri("/jobs").exchange().expectStatus().isOk().expectBody().jsonPath("$.meta.total").isEqualTo(3);
         }
         // The simulator was closed with the application: its port is free to bind again.
         try (ServerSocket rebound = new ServerSocket()) {

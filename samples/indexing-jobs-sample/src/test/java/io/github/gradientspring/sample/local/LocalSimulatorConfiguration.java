@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Primary;
  * The local application's stand-in for DigitalOcean: an embedded simulator on 127.0.0.1, seeded with the demo's
  * knowledge base, and the {@link GradientConnectionDetails} that point the client at it. Because the details are
  * a bean, the auto-configuration's own (from {@code gradient.*} and {@code DIGITALOCEAN_ACCESS_TOKEN}) backs off,
- * so a token in the shell can never send the local application to a real account.
+ * so a token in the shell can never send the local application to a real account. The simulator's clock is the
+ * demo's {@link io.github.gradientspring.sample.demo.ApiClock}, so the demo's schedule runs without a minute's wait.
  * <p>
  * It lives on the test class path only, as Spring Boot's dev-time services do: the production jar carries no
  * simulator. {@link TestIndexingJobsSampleApplication} adds it to the application. The dashboard offers the
@@ -33,12 +34,19 @@ public class LocalSimulatorConfiguration {
             "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde5", "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde6",
             "9a825ee0-bbb1-11ef-bf8f-4e013e2ddde7" };
 
+    /** The simulator's clock, which the demo's schedule moves ahead to its run instead of waiting a minute. */
+    @Bean
+    JumpingClock simulatorClock() {
+        return new JumpingClock();
+    }
+
     // tag::simulator-bean[]
     @Bean(destroyMethod = "close")
-    GradientSimulator gradientSimulator(SampleProperties properties) {
+    GradientSimulator gradientSimulator(SampleProperties properties, JumpingClock clock) {
         SampleProperties.Simulator settings = properties.getSimulator();
         GradientSimulator simulator = GradientSimulator.builder()
             .port(settings.getPort())
+            .clock(clock)
             .jobTiming(JobTiming.of(settings.getPending(), settings.getPerDataSource()))
             .start();
         simulator.addKnowledgeBase(KnowledgeBaseSpec.named("demo-docs")
