@@ -8,6 +8,9 @@
     const JOBS_EVERY_MS = 3000;
     // How often the budget is read again (no DigitalOcean request: the client's own counts).
     const BUDGET_EVERY_MS = 2000;
+    // How often each knowledge base's schedule is read again (one DigitalOcean request each).
+    const SCHEDULES_EVERY_MS = 30000;
+    const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
     // While the page is hidden, the polls slow down to spare the token's requests.
     const HIDDEN_EVERY_MS = 15000;
     // Browsers open at most six HTTP/1.1 connections to one server: a few event streams, and the rest for the
@@ -330,7 +333,7 @@
         }
         renderDataSources();
         const list = $('kb-list');
-        list.replaceChildren(...knowledgeBases.map((kb) => {
+        list.replaceChildren(...knowledgeBases.map((kb, index) => {
             const item = document.createElement('li');
             item.dataset.uuid = kb.uuid;
             const name = document.createElement('h3');
@@ -342,9 +345,131 @@
             const count = document.createElement('p');
             const itemCount = kb.dataSources.reduce((sum, source) => sum + (source.items || 0), 0);
             count.textContent = `${kb.dataSources.length} data sources` + (itemCount ? `, ${itemCount} items` : '');
-            item.append(name, uuid, count);
+            item.append(name, uuid, count, scheduleEditor(kb, index));
             return item;
         }));
+    }
+
+    // ---- Schedules: GET /knowledge-bases/{kb}/schedule (a 404 means none), PUT to set one, DELETE to remove it --
+
+    function scheduleEditor(kb, index) {
+        const box = document.createElement('div');
+        box.className = 'schedule';
+        box.innerHTML = `
+            <p class="schedule-text" aria-live="polite">Schedule: reading…</p>
+            <details>
+                <summary>Set the schedule</summary>
+                <form class="schedule-form" novalidate>
+                    <label for="schedule-time-${index}">Time of day (UTC, HH:MM)</label>
+                    <input id="schedule-time-${index}" class="schedule-time" name="time" type="text" inputmode="numeric"
+                        autocomplete="off" placeholder="02:30" value="02:30" required>
+                    <fieldset>
+                        <legend>Days</legend>
+                        <div class="days"></div>
+                    </fieldset>
+                    <div class="schedule-buttons">
+                        <button type="submit" class="save-schedule">Save schedule</button>
+                        <button type="button" class="remove-schedule secondary">Remove schedule</button>
+                    </div>
+                </form>
+            </details>`;
+        const days = box.querySelector('.days');
+        DAYS.forEach((day) => {
+            const label = document.createElement('label');
+            const input = document.createElement('input');
+            input.type = 'checkbox';
+            input.value = day;
+            input.id = `schedule-${index}-${day.toLowerCase()}`;
+            label.htmlFor = input.id;
+            label.append(input, ` ${dayName(day)}`);
+            days.append(label);
+        });
+        box.querySelector('.schedule-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            const time = box.querySelector('.schedule-time').value.trim();
+            const chosen = [...days.querySelectorAll('input:checked')].map((input) => input.value);
+            changeSchedule(kb.uuid, box, { method: 'PUT', headers: { Accept: 'application/json',
+                'Content-Type': 'application/json' }, body: JSON.stringify({ time, days: chosen }) });
+        });
+        box.querySelector('.remove-schedule').addEventListener('click', () => changeSchedule(kb.uuid, box,
+            { method: 'DELETE' }, true));
+        return box;
+    }
+
+    function dayName(day) {
+        return day.charAt(0) + day.slice(1).toLowerCase();
+    }
+
+    function describeSchedule(schedule) {
+        if (!schedule || !schedule.active) {
+            return 'No schedule.';
+        }
+        const days = DAYS.filter((day) => (schedule.days || []).includes(day)).map(dayName);
+        const list = days.length > 1 ? `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}` : days.join('');
+        let text = `Every ${list} at ${schedule.time} UTC`;
+        if (schedule.nextRunAt) {
+            text += `; next run ${formatTime(schedule.nextRunAt)}`;
+        }
+        if (schedule.lastRanAt) {
+            text += `; last ran ${formatTime(schedule.lastRanAt)}`;
+        }
+        return `${text}.`;
+    }
+
+    function showSchedule(box, schedule) {
+        box.dataset.state = schedule && schedule.active ? 'set' : 'none';
+        box.querySelector('.schedule-text').textContent = `Schedule: ${describeSchedule(schedule)}`;
+        box.querySelector('.remove-schedule').hidden = !(schedule && schedule.active);
+        box.querySelector('summary').textContent = schedule && schedule.active ? 'Change the schedule'
+            : 'Set the schedule';
+        if (schedule && schedule.active) {
+            box.querySelector('.schedule-time').value = schedule.time;
+            for (const input of box.querySelectorAll('.days input')) {
+                input.checked = (schedule.days || []).includes(input.value);
+            }
+        }
+    }
+
+    // A 404 is an answer (no schedule); any other failure leaves the last known schedule and shows a notice.
+    async function readSchedule(kbUuid, box) {
+        try {
+            showSchedule(box, await api(`/knowledge-bases/${encodeURIComponent(kbUuid)}/schedule`));
+            return true;
+        } catch (problem) {
+            if (problem.status === 404) {
+                showSchedule(box, null);
+                return true;
+            }
+            if (!box.dataset.state) {
+                box.querySelector('.schedule-text').textContent = 'Schedule: could not be read.';
+            }
+            showNotice('schedules', problem, false);
+            return false;
+        }
+    }
+
+    async function pollSchedules() {
+        let allRead = true;
+        for (const item of $('kb-list').children) {
+            allRead = (await readSchedule(item.dataset.uuid, item.querySelector('.schedule'))) && allRead;
+        }
+        if (allRead) {
+            clearNotice('schedules');
+        }
+    }
+
+    async function changeSchedule(kbUuid, box, options, removing) {
+        const buttons = box.querySelectorAll('button');
+        buttons.forEach((button) => { button.disabled = true; });
+        try {
+            const schedule = await api(`/knowledge-bases/${encodeURIComponent(kbUuid)}/schedule`, options);
+            showSchedule(box, removing ? null : schedule);
+            clearNotice('schedule');
+        } catch (problem) {
+            showNotice('schedule', problem, true);
+        } finally {
+            buttons.forEach((button) => { button.disabled = false; });
+        }
     }
 
     function renderDataSources() {
@@ -376,6 +501,7 @@
             clearNotice('knowledge-bases');
             renderKnowledgeBases();
             renderJobs();
+            every(SCHEDULES_EVERY_MS, pollSchedules);
         } catch (problem) {
             showNotice('knowledge-bases', problem, false);
             setTimeout(loadKnowledgeBases, JOBS_EVERY_MS);
