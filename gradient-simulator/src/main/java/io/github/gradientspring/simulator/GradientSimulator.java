@@ -115,7 +115,7 @@ public final class GradientSimulator implements AutoCloseable {
         return accessToken;
     }
 
-    /** Tokens that may read but not create or cancel (answered 403 there). */
+    /** Tokens that may read but not create or cancel jobs, or create or delete schedules (answered 403 there). */
     public Set<String> readOnlyTokens() {
         return readOnlyTokens;
     }
@@ -303,7 +303,7 @@ public final class GradientSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds tokens that may read but are answered 403 {@code forbidden} on create and cancel. */
+        /** Adds tokens that may read but are answered 403 {@code forbidden} on create and cancel, and on creating and deleting schedules. */
         public Builder readOnlyTokens(String... tokens) {
             for (String token : tokens) {
                 readOnlyTokens.add(Objects.requireNonNull(token, "token"));

@@ -24,7 +24,8 @@ public final class GradientSimulatorMain {
 
               --port N                   port on 127.0.0.1 (default 8089; 0 picks a free one)
               --token T                  access token (default simulator-token)
-              --read-only-token T        a token answered 403 on create and cancel (repeatable)
+              --read-only-token T        a token answered 403 on create, cancel and schedule
+                                         create and delete (repeatable)
               --demo                     seed the demo knowledge base (four data sources)
               --manual-clock             time stands still until POST /_simulator/clock/advance
               --schedule HH:MM[/DAYS]    schedule the demo knowledge base's indexing at HH:MM UTC on DAYS,

@@ -3,7 +3,9 @@ package io.github.gradientspring.autoconfigure.observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,6 +14,7 @@ import java.util.Random;
 
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.model.CreateIndexingScheduleRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,6 +55,10 @@ class GradientMetricsAutoConfigurationTests {
 
     private static final String JOB = "123e4567-e89b-12d3-a456-426614174000";
 
+    private static final String KB = "9758a232-b351-4c2b-9b2d-3c6f2e1d0a11";
+
+    private static final String SCHEDULE = "0f3c9a5e-6b1d-4c2e-8f7a-1b2c3d4e5f60";
+
     private static final String JOB_BODY = "{\"job\":{\"uuid\":\"" + JOB + "\",\"phase\":\"BATCH_JOB_PHASE_RUNNING\"}}";
 
     /** Boot's chain as an application with actuator has it, in the order Boot lists nothing in particular. */
@@ -79,6 +86,53 @@ class GradientMetricsAutoConfigurationTests {
         chain.addAll(List.of(GradientAutoConfiguration.class, GradientObservationAutoConfiguration.class,
                 GradientMetricsAutoConfiguration.class));
         runner(chain).run(this::callOnceAndFindEveryMetric);
+    }
+
+    @Test
+    void theScheduleOperationsHaveTheirOwnTimersRetryCountersAndUriTemplates() {
+        List<Class<?>> chain = new ArrayList<>(Arrays.asList(BOOT_CHAIN));
+        chain.addAll(List.of(GradientAutoConfiguration.class, GradientObservationAutoConfiguration.class,
+                GradientMetricsAutoConfiguration.class));
+        runner(chain).run((context) -> {
+            String schedule = "{\"indexing_info\":{\"uuid\":\"" + SCHEDULE + "\",\"knowledge_base_uuid\":\"" + KB
+                    + "\",\"days\":[1],\"time\":\"02:30:00\",\"is_active\":true}}";
+            this.server.enqueue(new MockResponse.Builder().code(503)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"service_unavailable\",\"message\":\"Try again\"}")
+                .build());
+            for (int i = 0; i < 3; i++) {
+                this.server.enqueue(new MockResponse.Builder().code(200)
+                    .addHeader("Content-Type", "application/json")
+                    .body(schedule)
+                    .build());
+            }
+            IndexingJobsClient client = context.getBean(IndexingJobsClient.class);
+            client.createSchedule(CreateIndexingScheduleRequest.of(KB, LocalTime.of(2, 30), DayOfWeek.MONDAY))
+                .block(Duration.ofSeconds(10));
+            client.retrieveSchedule(KB).block(Duration.ofSeconds(10));
+            client.deleteSchedule(SCHEDULE).block(Duration.ofSeconds(10));
+
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            for (String operation : List.of("create_schedule", "retrieve_schedule", "delete_schedule")) {
+                assertThat(meters.find("gradient.client.operation")
+                    .tags("gradient.operation", operation, "outcome", "SUCCESS")
+                    .timer()).as(operation).isNotNull().satisfies((timer) -> assertThat(timer.count()).isEqualTo(1));
+            }
+            assertThat(meters.get("gradient.client.retries").tags("gradient.operation", "create_schedule", "reason", "503")
+                .counter()
+                .count()).isEqualTo(1.0);
+            assertThat(meters.get("http.client.requests").tag("uri", "/v2/gen-ai/scheduled-indexing").timers()
+                .stream()
+                .mapToLong(Timer::count)
+                .sum()).isEqualTo(2);
+            assertThat(meters.get("http.client.requests")
+                .tag("uri", "/v2/gen-ai/scheduled-indexing/knowledge-base/{knowledge_base_uuid}")
+                .timer()
+                .count()).isEqualTo(1);
+            assertThat(meters.get("http.client.requests").tag("uri", "/v2/gen-ai/scheduled-indexing/{uuid}")
+                .timer()
+                .count()).isEqualTo(1);
+        });
     }
 
     @Test
