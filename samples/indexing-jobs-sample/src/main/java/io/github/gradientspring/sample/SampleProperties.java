@@ -20,8 +20,23 @@ public class SampleProperties {
 
     private final Simulator simulator = new Simulator();
 
+    /**
+     * The knowledge bases the dashboard offers to index, with their data sources. DigitalOcean's indexing-jobs API
+     * cannot list them, so remote mode offers what is configured here; the local application offers the
+     * simulator's seeded ones instead.
+     */
+    private List<KnowledgeBase> knowledgeBases = new ArrayList<>();
+
     public Demo getDemo() {
         return this.demo;
+    }
+
+    public List<KnowledgeBase> getKnowledgeBases() {
+        return this.knowledgeBases;
+    }
+
+    public void setKnowledgeBases(List<KnowledgeBase> knowledgeBases) {
+        this.knowledgeBases = knowledgeBases;
     }
 
     public Simulator getSimulator() {
@@ -54,6 +69,12 @@ public class SampleProperties {
 
         /** The longest the demo may take before it gives up (the application keeps serving). */
         private Duration timeout = Duration.ofMinutes(5);
+
+        /**
+         * How long the demo waits, once the application is ready, before it starts its jobs: time to open the
+         * dashboard. The local application waits a few seconds.
+         */
+        private Duration startDelay = Duration.ZERO;
 
         public boolean isEnabled() {
             return this.enabled;
@@ -103,6 +124,14 @@ public class SampleProperties {
             this.timeout = timeout;
         }
 
+        public Duration getStartDelay() {
+            return this.startDelay;
+        }
+
+        public void setStartDelay(Duration startDelay) {
+            this.startDelay = startDelay;
+        }
+
     }
 
     /** The simulator of the local application (TestIndexingJobsSampleApplication, test class path only). */
@@ -139,6 +168,44 @@ public class SampleProperties {
 
         public void setPerDataSource(Duration perDataSource) {
             this.perDataSource = perDataSource;
+        }
+
+    }
+
+    /** A knowledge base the dashboard offers to index. */
+    public static class KnowledgeBase {
+
+        /** The knowledge base's UUID. */
+        private @Nullable String uuid;
+
+        /** The name the dashboard shows; the UUID when unset. */
+        private @Nullable String name;
+
+        /** The UUIDs of its data sources, which the dashboard offers to index one by one. */
+        private List<String> dataSourceUuids = new ArrayList<>();
+
+        public @Nullable String getUuid() {
+            return this.uuid;
+        }
+
+        public void setUuid(@Nullable String uuid) {
+            this.uuid = uuid;
+        }
+
+        public @Nullable String getName() {
+            return this.name;
+        }
+
+        public void setName(@Nullable String name) {
+            this.name = name;
+        }
+
+        public List<String> getDataSourceUuids() {
+            return this.dataSourceUuids;
+        }
+
+        public void setDataSourceUuids(List<String> dataSourceUuids) {
+            this.dataSourceUuids = dataSourceUuids;
         }
 
     }

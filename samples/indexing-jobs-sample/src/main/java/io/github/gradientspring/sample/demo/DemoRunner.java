@@ -1,6 +1,7 @@
 package io.github.gradientspring.sample.demo;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
 import io.github.gradientspring.autoconfigure.GradientConnectionDetails;
@@ -8,6 +9,7 @@ import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.sample.SampleProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Once the application is ready (the HTTP server listens, readiness is UP): says where the client points, and
- * runs the demo when it is enabled, off the main thread, then prints the URLs to try; with the demo off, prints
+ * Once the application is ready (the HTTP server listens, readiness is UP): prints the dashboard's URL first, says
+ * where the client points, and runs the demo when it is enabled (after {@code sample.demo.start-delay}, time to open
+ * the dashboard), off the main thread, then prints the URLs to try; with the demo off, prints
  * them at once. A demo that fails is reported and the application keeps serving. When the application shuts down
  * during the demo (Ctrl-C), the demo is cancelled quietly: no failure and no URLs are printed after that.
  */
@@ -55,6 +58,7 @@ class DemoRunner {
     @EventListener(ApplicationReadyEvent.class)
     void applicationReady() {
         this.out.println();
+        this.out.println("Dashboard: " + base() + "/ (open it in a browser to watch the jobs)");
         this.out.println("The client talks to " + this.connectionDetails.baseUrl() + ".");
         SampleProperties.Demo demo = this.properties.getDemo();
         if (!demo.isEnabled()) {
@@ -76,13 +80,19 @@ class DemoRunner {
         // A display of its own: an ANSI display redraws its block in place, and the first part's block is done.
         ScheduleDemo scheduleDemo = new ScheduleDemo(this.client, this.apiClock, ProgressDisplay.of(mode, this.out),
                 this.out);
+        Duration startDelay = demo.getStartDelay();
+        if (!startDelay.isNegative() && !startDelay.isZero()) {
+            this.out.println("The demo starts in " + startDelay.toSeconds() + " s (sample.demo.start-delay): open the "
+                    + "dashboard to watch its two jobs run and one of them be cancelled.");
+        }
         // Subscribed, not blocked on: the demo runs on the client's threads and the main thread returns, so that
-        // the application is ready (and its readiness UP) while the demo runs. The two jobs first, then a schedule
-        // that starts a third.
-        this.running = indexingDemo
-            .run(demo.getKnowledgeBaseUuid(), List.copyOf(demo.getDataSourceUuids()), demo.getCancelAfterDataSources())
+        // the application is ready (and its readiness UP) while the demo runs. After the start delay, the two jobs
+        // first, then a schedule that starts a third.
+        this.running = Mono.delay(startDelay)
+            .then(indexingDemo.run(demo.getKnowledgeBaseUuid(), List.copyOf(demo.getDataSourceUuids()),
+                    demo.getCancelAfterDataSources()))
             .then(scheduleDemo.run(demo.getKnowledgeBaseUuid()))
-            .timeout(demo.getTimeout())
+            .timeout(demo.getTimeout().plus(startDelay))
             .subscribe((result) -> afterDemo(null), (failure) -> afterDemo(failure));
     }
 
@@ -106,15 +116,20 @@ class DemoRunner {
         }
     }
 
+    private String base() {
+        return "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+    }
+
     private void printUrls(@Nullable String knowledgeBaseUuid) {
         if (this.closing) {
             return;
         }
-        String port = this.environment.getProperty("local.server.port", "8080");
-        String base = "http://localhost:" + port;
+        String base = base();
         String kb = StringUtils.hasText(knowledgeBaseUuid) ? knowledgeBaseUuid : "<knowledge-base-uuid>";
         this.out.println();
-        this.out.println("Serving on " + base + " until stopped (Ctrl-C). Try:");
+        this.out.println("Serving on " + base + " until stopped (Ctrl-C).");
+        this.out.println("Dashboard: " + base + "/");
+        this.out.println("Try:");
         this.out.println("  curl -s " + base + "/jobs");
         this.out.println("  curl -s -X POST " + base + "/jobs -H 'Content-Type: application/json' -d '{\"knowledgeBaseUuid\":\""
                 + kb + "\"}'");
@@ -128,6 +143,8 @@ class DemoRunner {
         this.out.println("  curl -s -X DELETE " + base + "/knowledge-bases/" + kb + "/schedule");
         this.out.println("  curl -s " + base + "/actuator/health");
         this.out.println("  curl -s " + base + "/actuator/metrics/gradient.client.operation");
+        this.out.println("  curl -s " + base + "/knowledge-bases");
+        this.out.println("  curl -s " + base + "/budget");
         this.out.println("  curl -s " + base + "/actuator/prometheus | grep '^gradient_'");
         this.out.flush();
     }

@@ -33,8 +33,11 @@ class IndexingJobsController {
 
     private final IndexingJobsClient client;
 
-    IndexingJobsController(IndexingJobsClient client) {
+    private final OpenEventStreams streams;
+
+    IndexingJobsController(IndexingJobsClient client, OpenEventStreams streams) {
         this.client = client;
+        this.streams = streams;
     }
 
     /** Starts indexing a knowledge base: 201 with the new job and its location. */
@@ -75,7 +78,8 @@ class IndexingJobsController {
 
     /**
      * Streams the job's progress as server-sent events: one {@code job} event per change, the last one terminal;
-     * then the stream ends. The job is fetched first, so an unknown job is a plain 404, not an empty stream.
+     * then the stream ends. The job is fetched first, so an unknown job is a plain 404, not an empty stream. Open
+     * streams are counted in {@link OpenEventStreams}.
      */
     // tag::events[]
     @GetMapping(path = "/{uuid}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -83,7 +87,7 @@ class IndexingJobsController {
         return this.client.retrieve(uuid)
             .map((first) -> ResponseEntity.ok()
                 .contentType(MediaType.TEXT_EVENT_STREAM)
-                .body(this.client.watch(uuid).map(IndexingJobsController::event)));
+                .body(this.streams.counted(this.client.watch(uuid).map(IndexingJobsController::event))));
     }
     // end::events[]
 

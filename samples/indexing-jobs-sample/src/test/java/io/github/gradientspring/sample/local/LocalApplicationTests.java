@@ -30,6 +30,7 @@ class LocalApplicationTests {
     private static final String[] ARGS = { "--server.port=0", "--sample.demo.output=plain",
             "--sample.simulator.pending=200ms", "--sample.simulator.per-data-source=1s",
             "--gradient.watch.initial-interval=50ms", "--gradient.watch.max-interval=100ms", "--sample.demo.timeout=30s",
+            "--sample.demo.start-delay=0s",
             "--management.endpoint.health.probes.enabled=true",
             // The local application never sends a configured token anywhere: the simulator's details win.
             "--gradient.access-token=a-real-token-that-must-not-be-used" };
@@ -61,11 +62,17 @@ class LocalApplicationTests {
 
             simulator.journal().await(Operation.CANCEL, 1).get(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                    () -> assertThat(output.getOut()).contains("Serving on http://localhost:" + port));
+                    () -> assertThat(output.getOut()).contains("Serving on http://localhost:" + port)
+                        .contains("/actuator/prometheus | grep"));
             assertThat(simulator.journal().count(Operation.CREATE)).isEqualTo(2);
             assertThat(simulator.journal().last().header("Authorization"))
                 .isEqualTo("Bearer " + GradientSimulator.DEFAULT_ACCESS_TOKEN);
             String out = output.getOut();
+            // The dashboard's URL comes first, and again with the others at the end.
+            assertThat(out.indexOf("Dashboard: http://localhost:" + port + "/ (open it in a browser"))
+                .isNotNegative()
+                .isLessThan(out.indexOf("The client talks to"));
+            assertThat(out).contains("Dashboard: http://localhost:" + port + "/" + System.lineSeparator());
             assertThat(out).contains("The client talks to " + simulator.baseUrl() + ".")
                 .contains("Demo output: plain (sample.demo.output=plain)")
                 .contains("Starting two indexing jobs on knowledge base "
@@ -79,7 +86,7 @@ class LocalApplicationTests {
                 .contains("Deleted the schedule: IndexingJobsClient.deleteSchedule(")
                 .contains("  curl -N http://localhost:" + port + "/jobs/<job-uuid>/events")
                 .doesNotContain("a-real-token-that-must-not-be-used");
-            // The URLs come after the demo's result.
+            // The URLs (the last one printed is awaited above) come after the demo's result.
             assertThat(out.indexOf("Serving on")).isGreaterThan(out.indexOf("started by schedule"));
             // The schedule started its job at its run, the next whole minute on the simulator's clock, at once.
             assertThat(simulator.journal().scheduledRuns()).singleElement()

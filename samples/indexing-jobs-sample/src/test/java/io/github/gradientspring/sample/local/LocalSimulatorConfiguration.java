@@ -2,12 +2,16 @@ package io.github.gradientspring.sample.local;
 
 import io.github.gradientspring.autoconfigure.GradientConnectionDetails;
 import io.github.gradientspring.sample.SampleProperties;
+import io.github.gradientspring.sample.dashboard.KnowledgeBaseCatalog;
+import io.github.gradientspring.sample.dashboard.OfferedDataSource;
+import io.github.gradientspring.sample.dashboard.OfferedKnowledgeBase;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.github.gradientspring.simulator.JobTiming;
 import io.github.gradientspring.simulator.KnowledgeBaseSpec;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The local application's stand-in for DigitalOcean: an embedded simulator on 127.0.0.1, seeded with the demo's
@@ -17,7 +21,8 @@ import org.springframework.context.annotation.Bean;
  * demo's {@link io.github.gradientspring.sample.demo.ApiClock}, so the demo's schedule runs without a minute's wait.
  * <p>
  * It lives on the test class path only, as Spring Boot's dev-time services do: the production jar carries no
- * simulator. {@link TestIndexingJobsSampleApplication} adds it to the application.
+ * simulator. {@link TestIndexingJobsSampleApplication} adds it to the application. The dashboard offers the
+ * simulator's knowledge bases.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class LocalSimulatorConfiguration {
@@ -70,5 +75,19 @@ public class LocalSimulatorConfiguration {
         };
     }
     // end::simulator-bean[]
+
+    /** The dashboard offers the simulator's seeded knowledge bases, whatever {@code sample.knowledge-bases} says. */
+    @Bean
+    @Primary
+    KnowledgeBaseCatalog simulatorKnowledgeBases(GradientSimulator simulator) {
+        return () -> simulator.knowledgeBases()
+            .stream()
+            .map((kb) -> new OfferedKnowledgeBase(kb.uuid(), kb.name(),
+                    kb.dataSources()
+                        .stream()
+                        .map((source) -> new OfferedDataSource(source.uuid(), source.itemCount()))
+                        .toList()))
+            .toList();
+    }
 
 }
