@@ -303,6 +303,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
             return DefaultIndexingJobsClient.this.settings.retries().honouredRetryAfter(failure);
         }
 
+        @Override
+        public RequestBudget budget() {
+            return DefaultIndexingJobsClient.this.budget();
+        }
+
     }
 
 }
