@@ -273,7 +273,7 @@ final class WatchHub {
             }
             cycleNumber = this.cycles;
             cycle = anyDue;
-            requestsPerRound = requestsPerRound();
+            requestsPerRound = anyDue ? requestsPerRound() : 0;
         }
         if (!cycle) {
             scheduleNextCycle();

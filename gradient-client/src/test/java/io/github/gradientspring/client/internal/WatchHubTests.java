@@ -117,6 +117,20 @@ class WatchHubTests {
     }
 
     @Test
+    void aPassingFailureBacksOffToTheLongestIntervalEvenWhileTheBudgetHasRoomToSpare() {
+        this.api.budget = new LocalRequestBudget(RateLimitPolicy.of(1000, 100_000), Duration.ofSeconds(60),
+                new ClientTime(this.time, Clock.systemUTC()));
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        this.hub.watch(id).subscribe();
+        this.api.failures.put(id, new GradientServerException(new GradientApiError(503, "GET x", null, "later", null,
+                null, null, null)));
+        firstPoll();
+        this.time.advanceTimeBy(Duration.ofSeconds(90));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 4L, 12L, 28L, 58L, 88L);
+    }
+
+    @Test
     void aChangeIsEmittedAndTheIntervalStartsShortAgain() {
         String id = uuid(1);
         this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
