@@ -143,9 +143,9 @@ final class WatchHub {
         this.poller = poller;
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
+        this.longestUnchanged = maxInterval;
         this.scheduler = scheduler;
         this.listSweep = listSweep;
-        this.longestUnchanged = maxInterval;
     }
 
     /** Emits the job's state now and each time it changes; completes after a terminal phase. */
