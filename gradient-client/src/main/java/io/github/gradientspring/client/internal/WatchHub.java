@@ -102,13 +102,13 @@ final class WatchHub {
 
     private final Duration maxInterval;
 
-    private final Supplier<Scheduler> scheduler;
-
-    private final boolean listSweep;
-
     // How far an unchanged job's interval may stretch now: the longest interval, or less while the budget has room
     // to spare. Set at the start of each cycle.
     private Duration longestUnchanged;
+
+    private final Supplier<Scheduler> scheduler;
+
+    private final boolean listSweep;
 
     private final Map<String, List<Watch>> watchesByJob = new LinkedHashMap<>();
 
