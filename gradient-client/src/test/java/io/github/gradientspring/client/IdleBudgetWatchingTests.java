@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * budget, the same watches stretch to the configured 30 s as before, and leave the budget to those calls.
  * <p>
  * The jobs are created by another client of the token (a console, another service: requests this client's budget
- * does not count), one every 3 s over ten minutes; each waits 20 minutes pending, unchanged, then indexes its one
- * data source in a second. So every watch sees nothing new for 20 minutes (the case where intervals stretch) and the
- * ends come spread over 20 to 30 minutes, while all 200 watches are open from the tenth minute on.
+ * does not count), one every 3 s over ten minutes; each waits pending, unchanged, then indexes its one data source
+ * in a second. So every watch sees nothing new for its whole wait (the case where intervals stretch) and the ends
+ * come spread over ten minutes, while all 200 watches are open from the tenth minute until the first end.
  */
 class IdleBudgetWatchingTests {
 
@@ -44,7 +44,8 @@ class IdleBudgetWatchingTests {
 
     @Test
     void aloneWithTwoHundredWatchesEveryEndIsSeenWithinThreeSecondsAtTheMedianAndTenAtWorstOnHalfTheHourlyBudget() {
-        Run run = watchAll(Duration.ZERO);
+        // Ends over minutes 30 to 40.
+        Run run = watchAll(Duration.ofMinutes(30), Duration.ZERO);
 
         assertThat(run.median()).as("the median detection delay").isLessThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(run.max()).as("the longest detection delay").isLessThanOrEqualTo(Duration.ofSeconds(10));
@@ -56,9 +57,10 @@ class IdleBudgetWatchingTests {
 
     @Test
     void whileTheApplicationsCallsUseTheBudgetTheSameWatchesStretchToTheLongestIntervalAndNoCallFails() {
-        Run idle = watchAll(Duration.ZERO);
-        // A call every 600 ms: 100 a minute, half of every minute's budget, for the whole run.
-        Run busy = watchAll(Duration.ofMillis(600));
+        // Ends over minutes 20 to 30: a call every 600 ms (100 a minute, half of every minute's budget) for the whole
+        // run stays within the hour's 4,000.
+        Run idle = watchAll(Duration.ofMinutes(20), Duration.ZERO);
+        Run busy = watchAll(Duration.ofMinutes(20), Duration.ofMillis(600));
 
         assertThat(busy.refusedCalls()).as("calls refused by the budget").isZero();
         assertThat(busy.failedCalls()).as("calls that failed").isZero();
@@ -75,21 +77,21 @@ class IdleBudgetWatchingTests {
     }
 
     /**
-     * Creates the jobs through the other client, watches each from its creation until it ends, and makes a call
-     * every {@code callEvery} meanwhile (none when zero).
+     * Creates the jobs through the other client, each pending for {@code pending}, watches each from its creation
+     * until it ends, and makes a call every {@code callEvery} meanwhile (none when zero).
      */
-    private Run watchAll(Duration callEvery) {
+    private Run watchAll(Duration pending, Duration callEvery) {
         VirtualApiTime clock = new VirtualApiTime();
         try (GradientSimulator simulator = GradientSimulator.builder()
             .clock(clock.clock)
             .rateLimits(RateLimits.DIGITALOCEAN)
-            .jobTiming(JobTiming.of(Duration.ofMinutes(20), Duration.ofSeconds(1)))
+            .jobTiming(JobTiming.of(pending, Duration.ofSeconds(1)))
             .start()) {
-            return watchAll(callEvery, clock, simulator);
+            return watchAll(pending, callEvery, clock, simulator);
         }
     }
 
-    private Run watchAll(Duration callEvery, VirtualApiTime clock, GradientSimulator simulator) {
+    private Run watchAll(Duration pending, Duration callEvery, VirtualApiTime clock, GradientSimulator simulator) {
         List<String> knowledgeBases = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             knowledgeBases.add(simulator.addKnowledgeBase(KnowledgeBaseSpec.named("kb-" + i)
@@ -138,7 +140,7 @@ class IdleBudgetWatchingTests {
                 .subscribe());
         }
         boolean done = clock.advanceUntil(() -> delays.size() + failedWatches.get() == JOBS, Duration.ofSeconds(1),
-                Duration.ofMinutes(45));
+                pending.plusMinutes(25));
         Duration elapsed = clock.elapsed();
         running.forEach(Disposable::dispose);
 
@@ -150,9 +152,9 @@ class IdleBudgetWatchingTests {
         long polls = simulator.journal().count(Operation.LIST) + simulator.journal().count(Operation.RETRIEVE);
         Run run = new Run(sorted, polls, simulator.journal().count(Operation.LIST), elapsed, calls.get(),
                 refusedCalls.get(), failedCalls.get());
-        System.out.printf("200 watches alone on the budget%s: %d polls (%d list, %d retrieve) in %s, %.0f an hour; "
+        System.out.printf("200 watches alone on the budget, pending %s%s: %d polls (%d list, %d retrieve) in %s, %.0f an hour; "
                 + "%d calls; detection delay p50 %s p90 %s max %s%n",
-                callEvery.isZero() ? "" : " beside a call every " + callEvery, polls,
+                pending, callEvery.isZero() ? "" : " beside a call every " + callEvery, polls,
                 simulator.journal().count(Operation.LIST), simulator.journal().count(Operation.RETRIEVE),
                 elapsed, run.pollsPerHour(), run.calls(), run.median(), sorted.get(sorted.size() * 9 / 10), run.max());
         return run;
