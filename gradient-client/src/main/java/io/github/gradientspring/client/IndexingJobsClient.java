@@ -339,7 +339,10 @@ public interface IndexingJobsClient {
         Builder watchInitialInterval(Duration initialInterval);
 
         /**
-         * Sets the longest wait between polls of {@link #watch}; 30 seconds by default.
+         * Sets the longest wait between polls of {@link #watch}; 30 seconds by default. It holds while the
+         * application uses the request budget; while the budget has more than half of its minute and hour to spare,
+         * a job that does not change is polled more often, down to the {@linkplain #watchInitialInterval initial
+         * interval} (see docs/watching.md).
          * @param maxInterval the poll interval cap
          * @return this builder
          */

@@ -328,7 +328,8 @@ public class GradientProperties {
         private Duration initialInterval = Duration.ofSeconds(2);
 
         /**
-         * Longest wait between polls of a watched job.
+         * Longest wait between polls of a watched job that does not change; shorter while the request budget has
+         * more than half of its minute and hour to spare.
          */
         private Duration maxInterval = Duration.ofSeconds(30);
 

@@ -336,6 +336,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
             return DefaultIndexingJobsClient.this.settings.retries().honouredRetryAfter(failure);
         }
 
+        @Override
+        public RequestBudget budget() {
+            return DefaultIndexingJobsClient.this.budget();
+        }
+
     }
 
 }

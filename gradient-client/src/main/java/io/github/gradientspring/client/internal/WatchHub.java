@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.gradientspring.client.RequestBudget;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import org.apache.commons.logging.Log;
@@ -37,6 +39,11 @@ import reactor.core.scheduler.Scheduler;
  * with them; any due job the pages did not show is retrieved on its own. Every request takes its token from the
  * client's {@link LocalRequestBudget} as a poll, so the application's own calls go first, and when the budget runs
  * short the intervals of all watches stretch alike, the longest-waiting first.
+ * <p>
+ * How far an unchanged job's interval stretches depends on the budget: up to the configured longest interval
+ * while the application uses the budget, less while the budget has room to spare ({@link IdlePacing}, read once a
+ * cycle from the {@link Poller#budget() budget's view}), so that an idle budget buys shorter detection delays
+ * instead of going unused.
  * <p>
  * The list sweep assumes that a job in the list is the same representation {@code retrieve} returns, so that a
  * list item can stand for a retrieve; newest-first order is only a guess at where a job sits, never needed for a
@@ -72,6 +79,14 @@ final class WatchHub {
             return null;
         }
 
+        /**
+         * What the budget the polls draw from has left, which decides how far unchanged jobs' intervals stretch
+         * ({@link IdlePacing}). Unlimited (nothing known to spare): intervals stretch to the longest.
+         */
+        default RequestBudget budget() {
+            return RequestBudget.unlimited();
+        }
+
     }
 
     // Below this many due jobs on one page, retrieving them one by one costs no more than listing the page.
@@ -86,6 +101,10 @@ final class WatchHub {
     private final Duration initialInterval;
 
     private final Duration maxInterval;
+
+    // How far an unchanged job's interval may stretch now: the longest interval, or less while the budget has room
+    // to spare. Set at the start of each cycle.
+    private Duration longestUnchanged;
 
     private final Supplier<Scheduler> scheduler;
 
@@ -124,6 +143,7 @@ final class WatchHub {
         this.poller = poller;
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
+        this.longestUnchanged = maxInterval;
         this.scheduler = scheduler;
         this.listSweep = listSweep;
     }
@@ -222,6 +242,7 @@ final class WatchHub {
         Set<String> due = new LinkedHashSet<>();
         Map<Integer, List<String>> dueByPage = new TreeMap<>();
         boolean cycle;
+        int requestsPerRound;
         synchronized (this) {
             this.timer = null;
             this.timerAt = Long.MAX_VALUE;
@@ -252,10 +273,17 @@ final class WatchHub {
             }
             cycleNumber = this.cycles;
             cycle = anyDue;
+            requestsPerRound = anyDue ? requestsPerRound() : 0;
         }
         if (!cycle) {
             scheduleNextCycle();
             return;
+        }
+        // Read outside the hub's lock: the budget has a lock of its own.
+        Duration longest = IdlePacing.longestInterval(this.poller.budget(), requestsPerRound, this.initialInterval,
+                this.maxInterval);
+        synchronized (this) {
+            this.longestUnchanged = longest;
         }
         TreeSet<Integer> planned = new TreeSet<>();
         if (this.listSweep) {
@@ -307,6 +335,19 @@ final class WatchHub {
         if (abandoned) {
             polls.dispose();
         }
+    }
+
+    // Called with the lock held: what polling every watched job once costs, one list request per page the jobs were
+    // last seen on (a job alone on its page is retrieved instead, at the same cost), or one retrieve per job.
+    private int requestsPerRound() {
+        if (!this.listSweep) {
+            return this.watchesByJob.size();
+        }
+        Set<Integer> pages = new HashSet<>();
+        for (String jobUuid : this.watchesByJob.keySet()) {
+            pages.add(this.lastSeenPage.getOrDefault(jobUuid, 1));
+        }
+        return pages.size();
     }
 
     /**
@@ -387,7 +428,7 @@ final class WatchHub {
                     stale = "Dropped a stale state of job " + jobUuid + " (" + job.phase() + ", updated_at "
                             + job.updatedAt() + ", older than the updated_at " + last.updatedAt()
                             + " already emitted); " + this.staleDropped + " stale state(s) dropped so far";
-                    stretch(watch);
+                    stretch(watch, this.longestUnchanged);
                     watch.dueAt = now + watch.interval.toNanos();
                     continue;
                 }
@@ -397,7 +438,7 @@ final class WatchHub {
                     changed.add(watch);
                 }
                 else {
-                    stretch(watch);
+                    stretch(watch, this.longestUnchanged);
                 }
                 watch.dueAt = now + watch.interval.toNanos();
                 if (job.isTerminal()) {
@@ -423,10 +464,11 @@ final class WatchHub {
         return updated != null && lastUpdated != null && updated.isBefore(lastUpdated);
     }
 
-    // Called with the lock held: nothing new about the job, so it is asked again later, up to the longest interval.
-    private void stretch(Watch watch) {
+    // Called with the lock held: nothing new about the job, so it is asked again later, up to the given longest
+    // interval (which may be below the current one when the budget became idle: then the interval shrinks to it).
+    private static void stretch(Watch watch, Duration longest) {
         Duration doubled = watch.interval.multipliedBy(2);
-        watch.interval = (doubled.compareTo(this.maxInterval) > 0) ? this.maxInterval : doubled;
+        watch.interval = (doubled.compareTo(longest) > 0) ? longest : doubled;
     }
 
     private void failed(String jobUuid, Throwable failure) {
@@ -440,8 +482,9 @@ final class WatchHub {
             for (Watch watch : watches) {
                 if (this.poller.isRetryable(failure)) {
                     // A passing failure (5xx, timeout, connection, 429) that outlasted the client's retries: keep
-                    // watching, later, and no sooner than the API asked. The watch's own timeout still bounds it.
-                    stretch(watch);
+                    // watching, later, and no sooner than the API asked. The watch's own timeout still bounds it. An
+                    // idle budget does not shorten this: more polls would not help an API that is failing.
+                    stretch(watch, this.maxInterval);
                     Duration asked = this.poller.retryAfter(failure);
                     Duration wait = (asked != null && asked.compareTo(watch.interval) > 0) ? asked : watch.interval;
                     watch.dueAt = now + wait.toNanos();

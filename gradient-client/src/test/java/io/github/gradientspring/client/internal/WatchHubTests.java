@@ -1,5 +1,6 @@
 package io.github.gradientspring.client.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.gradientspring.client.RateLimitPolicy;
+import io.github.gradientspring.client.RequestBudget;
 import io.github.gradientspring.client.RetryPolicy;
 import io.github.gradientspring.client.RetryQuota;
 import io.github.gradientspring.client.GradientOperation;
@@ -90,6 +93,41 @@ class WatchHubTests {
         this.time.advanceTimeBy(Duration.ofSeconds(60));
         assertThat(this.api.retrieveTimes).containsExactly(0L, 2L, 6L, 14L, 30L, 60L);
         assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void whileTheBudgetHasRoomToSpareAnUnchangedJobIsPolledAtTheShortestIntervalAndStretchesWhenTheRoomIsSpent() {
+        // A minute of 1,000 and an hour of 100,000: polling one job every 2 s is far below half of either.
+        LocalRequestBudget budget = new LocalRequestBudget(RateLimitPolicy.of(1000, 100_000), Duration.ofSeconds(60),
+                new ClientTime(this.time, Clock.systemUTC()));
+        this.api.budget = budget;
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        this.hub.watch(id).subscribe();
+        firstPoll();
+        this.time.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 2L, 4L, 6L, 8L, 10L);
+        // The application takes 600 of the minute, more than its spare half, until those slots come back at 71 s.
+        for (int i = 0; i < 600; i++) {
+            budget.acquire(LocalRequestBudget.Priority.USER).subscribe();
+        }
+        this.time.advanceTimeBy(Duration.ofSeconds(95));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 2L, 4L, 6L, 8L, 10L, 12L, 16L, 24L, 40L, 70L, 100L,
+                102L, 104L);
+    }
+
+    @Test
+    void aPassingFailureBacksOffToTheLongestIntervalEvenWhileTheBudgetHasRoomToSpare() {
+        this.api.budget = new LocalRequestBudget(RateLimitPolicy.of(1000, 100_000), Duration.ofSeconds(60),
+                new ClientTime(this.time, Clock.systemUTC()));
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        this.hub.watch(id).subscribe();
+        this.api.failures.put(id, new GradientServerException(new GradientApiError(503, "GET x", null, "later", null,
+                null, null, null)));
+        firstPoll();
+        this.time.advanceTimeBy(Duration.ofSeconds(90));
+        assertThat(this.api.retrieveTimes).containsExactly(0L, 4L, 12L, 28L, 58L, 88L);
     }
 
     @Test
@@ -385,12 +423,19 @@ class WatchHubTests {
 
         volatile int pageOffset;
 
+        volatile RequestBudget budget = RequestBudget.unlimited();
+
         void set(String uuid, IndexingJob job) {
             this.jobs.put(uuid, job);
         }
 
         int requests() {
             return this.retrieveTimes.size() + this.pageRequests.get();
+        }
+
+        @Override
+        public RequestBudget budget() {
+            return this.budget;
         }
 
         @Override
