@@ -120,39 +120,26 @@ public interface IndexingJobsClient {
      * ({@code POST /v2/gen-ai/scheduled-indexing}, body {@code {"knowledge_base_uuid", "time": "HH:MM", "days"}}).
      * The API keeps one schedule per knowledge base. Like {@link #create}, it is retried only where the API cannot
      * have acted: the connection was refused, or the API answered 429 or 503.
-     * <p>
-     * This default, for implementations written before schedules, fails with
-     * {@link UnsupportedOperationException}; the client {@link #builder()} builds implements it.
      * @param request the knowledge base, the time and the days
      * @return the schedule, with its {@code uuid} and {@code next_run_at}
      */
-    default Mono<IndexingSchedule> createSchedule(CreateIndexingScheduleRequest request) {
-        return Mono.error(new UnsupportedOperationException("createSchedule is not implemented by " + getClass()));
-    }
+    Mono<IndexingSchedule> createSchedule(CreateIndexingScheduleRequest request);
 
     /**
      * Fetches the schedule of a knowledge base
      * ({@code GET /v2/gen-ai/scheduled-indexing/knowledge-base/{knowledge_base_uuid}}). A knowledge base without one
      * fails with {@link io.github.gradientspring.client.error.GradientNotFoundException}.
-     * <p>
-     * This default fails with {@link UnsupportedOperationException}, as {@link #createSchedule} does.
      * @param knowledgeBaseUuid the knowledge base
      * @return the schedule
      */
-    default Mono<IndexingSchedule> retrieveSchedule(String knowledgeBaseUuid) {
-        return Mono.error(new UnsupportedOperationException("retrieveSchedule is not implemented by " + getClass()));
-    }
+    Mono<IndexingSchedule> retrieveSchedule(String knowledgeBaseUuid);
 
     /**
      * Deletes a schedule ({@code DELETE /v2/gen-ai/scheduled-indexing/{uuid}}); jobs it started are not touched.
-     * <p>
-     * This default fails with {@link UnsupportedOperationException}, as {@link #createSchedule} does.
      * @param scheduleUuid the schedule's {@link IndexingSchedule#uuid()}, not the knowledge base's
      * @return the deleted schedule as the API returned it ({@code deleted_at} set)
      */
-    default Mono<IndexingSchedule> deleteSchedule(String scheduleUuid) {
-        return Mono.error(new UnsupportedOperationException("deleteSchedule is not implemented by " + getClass()));
-    }
+    Mono<IndexingSchedule> deleteSchedule(String scheduleUuid);
 
     /**
      * Follows a job: emits its state now and each time it changes, and completes after a terminal phase. Polls

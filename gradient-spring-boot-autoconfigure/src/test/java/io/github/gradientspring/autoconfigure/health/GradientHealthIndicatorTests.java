@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
+import io.github.gradientspring.client.model.CreateIndexingScheduleRequest;
 import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
+import io.github.gradientspring.client.model.IndexingSchedule;
 import io.github.gradientspring.client.model.PageRequest;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -368,6 +370,21 @@ class GradientHealthIndicatorTests {
 
         @Override
         public Mono<IndexingJob> cancel(String jobUuid) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Mono<IndexingSchedule> createSchedule(CreateIndexingScheduleRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Mono<IndexingSchedule> retrieveSchedule(String knowledgeBaseUuid) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Mono<IndexingSchedule> deleteSchedule(String scheduleUuid) {
             throw new UnsupportedOperationException();
         }
 
