@@ -93,7 +93,7 @@ class BuilderTests {
         WebClient.Builder original = WebClient.builder().defaultHeader("X-Team", "search");
         this.api.builder().webClientBuilder(original).build();
         this.api.enqueueJson(200, "{}");
-        original.build().get().uri(this.api.baseUrl() + "/plain").retrieve().toBodilessEntity().block();
+        original.build().get().uri(this.api.baseUrl() + "/plain").retrieve().toBodilessEntity().block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getHeaders().get("X-Team")).isEqualTo("search");
         assertThat(request.getHeaders().get("Authorization")).isNull();
@@ -105,7 +105,7 @@ class BuilderTests {
         WebClient.Builder original = WebClient.builder().defaultHeader("X-Team", "search");
         IndexingJobsClient client = this.api.builder().webClientBuilder(original).build();
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        client.retrieve(MockGradientApi.JOB).block();
+        client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getHeaders().get("X-Team")).isEqualTo("search");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockGradientApi.TOKEN);
@@ -118,7 +118,7 @@ class BuilderTests {
         // The client builds its WebClient from a clone of the builder, made in build().
         original.defaultHeader("X-Late", "changed after build");
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        client.retrieve(MockGradientApi.JOB).block();
+        client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.take().getHeaders().get("X-Late")).isNull();
     }
 
@@ -130,8 +130,8 @@ class BuilderTests {
         assertThat(codecConfigurations).as("codecs made while building the client").hasValue(1);
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        client.retrieve(MockGradientApi.JOB).block();
-        client.retrieve(MockGradientApi.JOB).block();
+        client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
+        client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(codecConfigurations).as("codecs made by two requests").hasValue(1);
     }
 
@@ -140,7 +140,7 @@ class BuilderTests {
         WebClient.Builder original = WebClient.builder().defaultHeader("Authorization", "Bearer someone-else");
         IndexingJobsClient client = this.api.builder().webClientBuilder(original).build();
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        client.retrieve(MockGradientApi.JOB).block();
+        client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.take().getHeaders().values("Authorization"))
             .containsExactly("Bearer " + MockGradientApi.TOKEN);
     }

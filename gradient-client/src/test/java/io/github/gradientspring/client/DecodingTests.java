@@ -1,6 +1,7 @@
 package io.github.gradientspring.client;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -36,7 +37,7 @@ class DecodingTests {
     @Test
     void everyDocumentedJobFieldOfTheSpecExampleIsDecoded() {
         this.api.enqueueFixture("get-indexing-job.response.json");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.uuid()).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
         assertThat(job.knowledgeBaseUuid()).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
         assertThat(job.dataSourceUuids()).containsExactly("example string");
@@ -74,7 +75,7 @@ class DecodingTests {
     void knownEnumValuesMapToTheirConstants() {
         this.api.enqueueJson(200, "{\"job\":{\"phase\":\"BATCH_JOB_PHASE_CANCELLED\",\"status\":\"INDEX_JOB_STATUS_NO_CHANGES\","
                 + "\"data_source_jobs\":[{\"status\":\"DATA_SOURCE_STATUS_PARTIALLY_UPDATED\"}]}}");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.phase()).isEqualTo(IndexingJobPhase.CANCELLED);
         assertThat(job.phase().isTerminal()).isTrue();
         assertThat(job.status()).isEqualTo(IndexingJobStatus.NO_CHANGES);
@@ -86,7 +87,7 @@ class DecodingTests {
         this.api.enqueueJson(200, "{\"job\":{\"uuid\":\"x\",\"phase\":\"BATCH_JOB_PHASE_HIBERNATING\","
                 + "\"status\":\"INDEX_JOB_STATUS_SOMETHING_NEW\",\"brand_new_field\":{\"nested\":[1,2,3]},"
                 + "\"data_source_jobs\":[{\"status\":\"DATA_SOURCE_STATUS_QUEUED\",\"surprise\":true}]},\"extra\":1}");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.uuid()).isEqualTo("x");
         assertThat(job.phase()).isEqualTo(IndexingJobPhase.UNKNOWN);
         assertThat(job.phase().isTerminal()).isFalse();
@@ -97,7 +98,7 @@ class DecodingTests {
     @Test
     void anEmptyJobDecodesWithNullFieldsEmptyListsAndUnknownEnums() {
         this.api.enqueueJson(200, "{\"job\":{}}");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.uuid()).isNull();
         assertThat(job.createdAt()).isNull();
         assertThat(job.totalTokens()).isNull();
@@ -111,7 +112,7 @@ class DecodingTests {
     void explicitNullsDecodeLikeAbsentFields() {
         this.api.enqueueJson(200, "{\"job\":{\"uuid\":null,\"phase\":null,\"data_source_jobs\":null,"
                 + "\"total_tokens\":null,\"completed_datasources\":null,\"is_report_available\":null}}");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.phase()).isEqualTo(IndexingJobPhase.UNKNOWN);
         assertThat(job.dataSourceJobs()).isEmpty();
         assertThat(job.completedDatasources()).isNull();
@@ -123,7 +124,7 @@ class DecodingTests {
         String max = "18446744073709551615";
         this.api.enqueueJson(200, "{\"job\":{\"total_tokens\":\"" + max + "\",\"data_source_jobs\":"
                 + "[{\"total_bytes\":\"" + max + "\",\"indexed_item_count\":\"9223372036854775808\"}]}}");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.totalTokens()).isEqualTo(new BigInteger(max));
         assertThat(job.dataSourceJobs().get(0).totalBytes()).isEqualTo(new BigInteger(max));
         assertThat(job.dataSourceJobs().get(0).indexedItemCount()).isEqualTo(new BigInteger("9223372036854775808"));
@@ -132,7 +133,7 @@ class DecodingTests {
     @Test
     void uint64CountsSentAsJsonNumbersAreAcceptedToo() {
         this.api.enqueueJson(200, "{\"job\":{\"total_tokens\":42,\"data_source_jobs\":[{\"total_bytes\":7}]}}");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.totalTokens()).isEqualTo(BigInteger.valueOf(42));
         assertThat(job.dataSourceJobs().get(0).totalBytes()).isEqualTo(BigInteger.valueOf(7));
     }
@@ -141,7 +142,7 @@ class DecodingTests {
     void rfc3339TimesWithOffsetsAndFractionsKeepTheirInstant() {
         this.api.enqueueJson(200, "{\"job\":{\"created_at\":\"2025-10-16T12:30:45.123456+02:00\","
                 + "\"finished_at\":\"2025-10-16T10:30:45Z\"}}");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(job.createdAt().toInstant()).isEqualTo(OffsetDateTime
             .of(2025, 10, 16, 10, 30, 45, 123456000, ZoneOffset.UTC).toInstant());
         assertThat(job.finishedAt().toInstant())
@@ -151,7 +152,7 @@ class DecodingTests {
     @Test
     void linksSpelledPrevAreReadAsPrevious() {
         this.api.enqueueJson(200, "{\"jobs\":[],\"links\":{\"pages\":{\"first\":\"https://a/1\",\"prev\":\"https://a/2\"}}}");
-        IndexingJobPage page = this.client.list(PageRequest.first()).block();
+        IndexingJobPage page = this.client.list(PageRequest.first()).block(Duration.ofSeconds(30));
         assertThat(page.links().previous()).isEqualTo("https://a/2");
         assertThat(page.links().first()).isEqualTo("https://a/1");
         assertThat(page.links().next()).isNull();
@@ -160,7 +161,7 @@ class DecodingTests {
     @Test
     void aListWithoutLinksOrMetaHasNoNextPage() {
         this.api.enqueueJson(200, "{\"jobs\":[{\"uuid\":\"a\"}]}");
-        IndexingJobPage page = this.client.list(PageRequest.first()).block();
+        IndexingJobPage page = this.client.list(PageRequest.first()).block(Duration.ofSeconds(30));
         assertThat(page.jobs()).hasSize(1);
         assertThat(page.meta().total()).isNull();
         assertThat(page.hasNext()).isFalse();

@@ -44,7 +44,7 @@ class ErrorMappingTests {
             "503, GradientServerException", "418, GradientApiException" })
     void eachStatusFamilyHasItsOwnException(int status, String exceptionName) {
         this.api.enqueueJson(status, "{\"id\":\"some_id\",\"message\":\"Some message.\"}");
-        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block());
+        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error.getClass().getSimpleName()).isEqualTo(exceptionName);
         assertThat(((GradientApiException) error).statusCode()).isEqualTo(status);
     }
@@ -58,7 +58,7 @@ class ErrorMappingTests {
             .addHeader("ratelimit-reset", "1444931833")
             .build());
         GradientNotFoundException error = (GradientNotFoundException) catchThrowable(
-                () -> this.client.retrieve(MockGradientApi.JOB).block());
+                () -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error.errorId()).isEqualTo("not_found");
         assertThat(error.errorMessage()).isEqualTo("The resource you requested could not be found.");
         assertThat(error.requestId()).isEqualTo("4d9d8375-3c56-4925-a3e7-eb137fed17e9");
@@ -76,7 +76,7 @@ class ErrorMappingTests {
             .addHeader("x-request-id", "515850a0-a812-50bf-aa3c-d0d21d287e40")
             .build());
         GradientAuthenticationException error = (GradientAuthenticationException) catchThrowable(
-                () -> this.client.retrieve(MockGradientApi.JOB).block());
+                () -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error.requestId()).isEqualTo("515850a0-a812-50bf-aa3c-d0d21d287e40");
         assertThat(error.errorId()).isEqualTo("unauthorized");
         assertThat(error.getMessage()).contains("Unable to authenticate you.")
@@ -87,7 +87,7 @@ class ErrorMappingTests {
     @Test
     void aPermissionErrorNamesTheScopes() {
         this.api.enqueueJson(403, "{\"id\":\"forbidden\",\"message\":\"You are not allowed to do this.\"}");
-        Throwable error = catchThrowable(() -> this.client.cancel(MockGradientApi.JOB).block());
+        Throwable error = catchThrowable(() -> this.client.cancel(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientPermissionDeniedException.class).hasMessageContaining("genai:update");
     }
 
@@ -98,7 +98,7 @@ class ErrorMappingTests {
             .addHeader("ratelimit-remaining", "0")
             .build());
         GradientRateLimitException error = (GradientRateLimitException) catchThrowable(
-                () -> this.client.list(io.github.gradientspring.client.model.PageRequest.first()).block());
+                () -> this.client.list(io.github.gradientspring.client.model.PageRequest.first()).block(Duration.ofSeconds(30)));
         assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(29));
         assertThat(error.rateLimit().remaining()).isZero();
         assertThat(error.errorMessage()).isEqualTo("API rate limit exceeded.");
@@ -112,7 +112,7 @@ class ErrorMappingTests {
                     + "<script>var x = 1;</script></body></html>")
             .build());
         GradientServerException error = (GradientServerException) catchThrowable(
-                () -> this.client.retrieve(MockGradientApi.JOB).block());
+                () -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error.statusCode()).isEqualTo(502);
         assertThat(error.errorId()).isNull();
         assertThat(error.errorMessage()).isEqualTo("Bad Gateway (an HTML page, not DigitalOcean's JSON: 502 Bad Gateway)");
@@ -122,7 +122,7 @@ class ErrorMappingTests {
     void anEmptyErrorBodyStillGivesATypedException() {
         this.api.enqueue(new MockResponse.Builder().code(500).build());
         GradientServerException error = (GradientServerException) catchThrowable(
-                () -> this.client.retrieve(MockGradientApi.JOB).block());
+                () -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error.errorMessage()).isEqualTo("Internal Server Error (no body)");
     }
 
@@ -130,7 +130,7 @@ class ErrorMappingTests {
     void aRedirectIsNotFollowedAndSaysSo() {
         this.api.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "https://elsewhere.example/x").build());
         GradientApiException error = (GradientApiException) catchThrowable(
-                () -> this.client.retrieve(MockGradientApi.JOB).block());
+                () -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error.statusCode()).isEqualTo(302);
         assertThat(error.errorMessage()).contains("https://elsewhere.example/x").contains("not followed");
         assertThat(this.api.requestCount()).isEqualTo(1);
@@ -190,21 +190,21 @@ class ErrorMappingTests {
     @Test
     void aSuccessWithMalformedJsonIsAResponseException() {
         this.api.enqueueJson(200, "{\"job\": {\"uuid\": ");
-        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block());
+        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientResponseException.class).hasMessageContaining("not the expected JSON");
     }
 
     @Test
     void aSuccessWithAnEmptyBodyIsAResponseException() {
         this.api.enqueue(new MockResponse.Builder().code(200).build());
-        Throwable error = catchThrowable(() -> this.client.cancel(MockGradientApi.JOB).block());
+        Throwable error = catchThrowable(() -> this.client.cancel(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientResponseException.class).hasMessageContaining("empty body");
     }
 
     @Test
     void aSuccessWithoutTheEnvelopeIsAResponseException() {
         this.api.enqueueJson(200, "{\"uuid\":\"" + MockGradientApi.JOB + "\"}");
-        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block());
+        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientResponseException.class).hasMessageContaining("\"job\"");
     }
 
@@ -212,7 +212,7 @@ class ErrorMappingTests {
     void aBodyLargerThanTheLimitFailsClearly() {
         IndexingJobsClient limited = this.api.builder().maxResponseSize(2048).build();
         this.api.enqueueJson(200, "{\"job\":{\"uuid\":\"" + "x".repeat(4096) + "\"}}");
-        Throwable error = catchThrowable(() -> limited.retrieve(MockGradientApi.JOB).block());
+        Throwable error = catchThrowable(() -> limited.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientResponseException.class).hasMessageContaining("larger than the client's limit of 2048 bytes");
     }
 

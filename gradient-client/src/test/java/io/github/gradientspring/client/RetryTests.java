@@ -47,7 +47,7 @@ class RetryTests {
         for (int i = 0; i < 3; i++) {
             this.api.enqueueJson(503, "{\"id\":\"service_unavailable\",\"message\":\"try " + i + "\"}");
         }
-        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block());
+        Throwable error = catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientServerException.class).hasMessageContaining("try 2");
         assertThat(this.api.requestCount()).isEqualTo(3);
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
@@ -57,7 +57,7 @@ class RetryTests {
     void succeedsWhenARetrySucceeds() {
         this.api.enqueueJson(500, "{}");
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        assertThat(this.client.retrieve(MockGradientApi.JOB).block().uuid()).isEqualTo(MockGradientApi.JOB);
+        assertThat(this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)).uuid()).isEqualTo(MockGradientApi.JOB);
         assertThat(this.api.requestCount()).isEqualTo(2);
     }
 
@@ -67,7 +67,7 @@ class RetryTests {
         for (int i = 0; i < 7; i++) {
             this.api.enqueueJson(500, "{}");
         }
-        catchThrowable(() -> patient.retrieve(MockGradientApi.JOB).block());
+        catchThrowable(() -> patient.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8));
     }
@@ -79,7 +79,7 @@ class RetryTests {
         this.api.enqueueJson(500, "{}");
         this.api.enqueueJson(500, "{}");
         this.api.enqueueJson(500, "{}");
-        catchThrowable(() -> jittery.retrieve(MockGradientApi.JOB).block());
+        catchThrowable(() -> jittery.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(this.api.retryWaits()).hasSize(2);
         assertThat(this.api.retryWaits().get(0)).isBetween(Duration.ofMillis(375), Duration.ofMillis(500));
         assertThat(this.api.retryWaits().get(1)).isBetween(Duration.ofMillis(750), Duration.ofSeconds(1));
@@ -89,7 +89,7 @@ class RetryTests {
     void retryAfterMsIsHonouredExactlyAndWinsOverRetryAfter() {
         this.api.enqueue(MockGradientApi.json(429, "{}").addHeader("retry-after-ms", "1500").addHeader("retry-after", "9").build());
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofMillis(1500));
     }
 
@@ -98,7 +98,7 @@ class RetryTests {
         this.api.enqueue(MockGradientApi.json(503, "{}").addHeader("retry-after", "3").build());
         this.api.enqueue(MockGradientApi.json(503, "{}").addHeader("retry-after", "1.25").build());
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofSeconds(3), Duration.ofMillis(1250));
     }
 
@@ -107,7 +107,7 @@ class RetryTests {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(NOW.plusSeconds(7), ZoneOffset.UTC));
         this.api.enqueue(MockGradientApi.json(429, "{}").addHeader("retry-after", date).build());
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofSeconds(7));
     }
 
@@ -116,7 +116,7 @@ class RetryTests {
         this.api.enqueue(MockGradientApi.json(429, "{}").addHeader("retry-after", "60").build());
         this.api.enqueue(MockGradientApi.json(429, "{}").addHeader("retry-after", "61").build());
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
@@ -126,7 +126,7 @@ class RetryTests {
         this.api.enqueue(MockGradientApi.json(503, "{}").addHeader("retry-after", past).build());
         this.api.enqueue(MockGradientApi.json(503, "{}").addHeader("retry-after", "soon").build());
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
@@ -135,7 +135,7 @@ class RetryTests {
     void retriesTheStatusesTheSdksRetry(int status) {
         this.api.enqueueJson(status, "{}");
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.requestCount()).isEqualTo(2);
     }
 
@@ -143,7 +143,7 @@ class RetryTests {
     @ValueSource(ints = { 400, 401, 403, 404, 422 })
     void neverRetriesClientErrors(int status) {
         this.api.enqueueJson(status, "{\"id\":\"x\",\"message\":\"no\"}");
-        catchThrowable(() -> this.client.cancel(MockGradientApi.JOB).block());
+        catchThrowable(() -> this.client.cancel(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(this.api.requestCount()).isEqualTo(1);
         assertThat(this.api.retryWaits()).isEmpty();
     }
@@ -152,14 +152,14 @@ class RetryTests {
     void shouldRetryTrueRetriesWhatWouldNotBe() {
         this.api.enqueue(MockGradientApi.json(400, "{}").addHeader("x-should-retry", "true").build());
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.requestCount()).isEqualTo(2);
     }
 
     @Test
     void shouldRetryFalseForbidsARetry() {
         this.api.enqueue(MockGradientApi.json(503, "{}").addHeader("x-should-retry", "false").build());
-        catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block());
+        catchThrowable(() -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(this.api.requestCount()).isEqualTo(1);
     }
 
@@ -167,7 +167,7 @@ class RetryTests {
     void noneMakesExactlyOneAttempt() {
         IndexingJobsClient once = this.api.builder().retryPolicy(RetryPolicy.none()).build();
         this.api.enqueueJson(503, "{}");
-        catchThrowable(() -> once.retrieve(MockGradientApi.JOB).block());
+        catchThrowable(() -> once.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(this.api.requestCount()).isEqualTo(1);
     }
 
@@ -176,14 +176,14 @@ class RetryTests {
     void createIsNotRetriedWhereAJobMayHaveStarted(int status) {
         this.api.enqueueJson(status, "{}");
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_PENDING"));
-        catchThrowable(() -> this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block());
+        catchThrowable(() -> this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block(Duration.ofSeconds(30)));
         assertThat(this.api.requestCount()).isEqualTo(1);
     }
 
     @Test
     void createIsNotRetriedOnShouldRetryTrueAlone() {
         this.api.enqueue(MockGradientApi.json(500, "{}").addHeader("x-should-retry", "true").build());
-        catchThrowable(() -> this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block());
+        catchThrowable(() -> this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block(Duration.ofSeconds(30)));
         assertThat(this.api.requestCount()).isEqualTo(1);
     }
 
@@ -192,7 +192,7 @@ class RetryTests {
     void createIsRetriedWhenTheApiSaysItTookNothingOn(int status) {
         this.api.enqueueJson(status, "{}");
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_PENDING"));
-        this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block();
+        this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block(Duration.ofSeconds(30));
         assertThat(this.api.requestCount()).isEqualTo(2);
     }
 
@@ -202,7 +202,7 @@ class RetryTests {
             .onResponseBody(new SocketEffect.CloseSocket(true, true, true))
             .build());
         Throwable error = catchThrowable(
-                () -> this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block());
+                () -> this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientConnectionException.class);
         assertThat(((GradientConnectionException) error).requestSent()).isTrue();
         assertThat(this.api.requestCount()).isEqualTo(1);
@@ -214,7 +214,7 @@ class RetryTests {
             .onResponseBody(new SocketEffect.CloseSocket(true, true, true))
             .build());
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        assertThat(this.client.retrieve(MockGradientApi.JOB).block().uuid()).isEqualTo(MockGradientApi.JOB);
+        assertThat(this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)).uuid()).isEqualTo(MockGradientApi.JOB);
         assertThat(this.api.requestCount()).isEqualTo(2);
     }
 
@@ -226,7 +226,7 @@ class RetryTests {
         }
         IndexingJobsClient refused = this.api.builder().baseUrl("http://127.0.0.1:" + closedPort).build();
         Throwable error = catchThrowable(
-                () -> refused.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block());
+                () -> refused.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block(Duration.ofSeconds(30)));
         assertThat(error).isInstanceOf(GradientConnectionException.class).hasMessageContaining("could not connect");
         assertThat(((GradientConnectionException) error).requestSent()).isFalse();
         assertThat(this.api.retryWaits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));

@@ -71,9 +71,9 @@ class SecretTests {
         this.api.enqueueFixture("list-indexing-jobs.response.json");
         this.api.enqueueJson(401, MockGradientApi.fixture("error-401.json"));
         List<Object> seen = new ArrayList<>();
-        seen.add(client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block());
-        seen.add(client.retrieve(MockGradientApi.JOB).block());
-        seen.add(client.list(PageRequest.first()).block());
+        seen.add(client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block(Duration.ofSeconds(30)));
+        seen.add(client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
+        seen.add(client.list(PageRequest.first()).block(Duration.ofSeconds(30)));
         Throwable failure = catchThrowable(() -> client.cancel(MockGradientApi.JOB).block(Duration.ofSeconds(10)));
         seen.add(client);
         assertThat(failure).isNotNull();

@@ -54,7 +54,7 @@ class SimulatorIntegrationTests {
     }
 
     private IndexingJob create() {
-        return this.client.create(CreateIndexingJobRequest.forKnowledgeBase(this.knowledgeBase.uuid())).block();
+        return this.client.create(CreateIndexingJobRequest.forKnowledgeBase(this.knowledgeBase.uuid())).block(Duration.ofSeconds(30));
     }
 
     @Test
@@ -63,30 +63,30 @@ class SimulatorIntegrationTests {
         assertThat(created.phase()).isEqualTo(IndexingJobPhase.PENDING);
         assertThat(created.knowledgeBaseUuid()).isEqualTo(this.knowledgeBase.uuid());
         this.simulator.advance(Duration.ofSeconds(7));
-        IndexingJob running = this.client.retrieve(created.uuid()).block();
+        IndexingJob running = this.client.retrieve(created.uuid()).block(Duration.ofSeconds(30));
         assertThat(running.phase()).isEqualTo(IndexingJobPhase.RUNNING);
         assertThat(running.completedDatasources()).isZero();
         assertThat(running.totalDatasources()).isEqualTo(2L);
         this.simulator.advance(Duration.ofSeconds(10));
-        assertThat(this.client.retrieve(created.uuid()).block().completedDatasources()).isEqualTo(1L);
+        assertThat(this.client.retrieve(created.uuid()).block(Duration.ofSeconds(30)).completedDatasources()).isEqualTo(1L);
         this.simulator.advance(Duration.ofSeconds(10));
-        IndexingJob finished = this.client.retrieve(created.uuid()).block();
+        IndexingJob finished = this.client.retrieve(created.uuid()).block(Duration.ofSeconds(30));
         assertThat(finished.phase()).isEqualTo(IndexingJobPhase.SUCCEEDED);
         assertThat(finished.status()).isEqualTo(IndexingJobStatus.COMPLETED);
         assertThat(finished.finishedAt()).isNotNull();
         assertThat(finished.totalTokens()).isPositive();
-        List<IndexedDataSource> dataSources = this.client.listDataSources(created.uuid()).collectList().block();
+        List<IndexedDataSource> dataSources = this.client.listDataSources(created.uuid()).collectList().block(Duration.ofSeconds(30));
         assertThat(dataSources).extracting(IndexedDataSource::dataSourceUuid)
             .containsExactlyInAnyOrderElementsOf(this.knowledgeBase.dataSourceUuids());
         assertThat(dataSources).extracting(IndexedDataSource::status).containsOnly(DataSourceStatus.UPDATED);
-        assertThat(this.client.detailsSignedUrl(created.uuid()).block()).hasScheme("http");
+        assertThat(this.client.detailsSignedUrl(created.uuid()).block(Duration.ofSeconds(30))).hasScheme("http");
     }
 
     @Test
     void cancelSendsTheUuidAndTurnsARunningJobCancelled() {
         IndexingJob created = create();
         this.simulator.advance(Duration.ofSeconds(5));
-        IndexingJob cancelled = this.client.cancel(created.uuid()).block();
+        IndexingJob cancelled = this.client.cancel(created.uuid()).block(Duration.ofSeconds(30));
         assertThat(cancelled.phase()).isEqualTo(IndexingJobPhase.CANCELLED);
         assertThat(cancelled.status()).isEqualTo(IndexingJobStatus.CANCELLED);
         assertThat(cancelled.finishedAt()).isNotNull();
@@ -109,17 +109,17 @@ class SimulatorIntegrationTests {
             .baseUrl(this.simulator.baseUrl())
             .listAllPageSize(20)
             .build();
-        List<IndexingJob> all = smallPages.listAll().collectList().block();
+        List<IndexingJob> all = smallPages.listAll().collectList().block(Duration.ofSeconds(30));
         assertThat(all).hasSize(45);
         assertThat(all).extracting((job) -> job.createdAt().toInstant()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(this.simulator.journal().count(Operation.LIST)).isEqualTo(3);
-        IndexingJobPage second = this.client.list(PageRequest.of(2, 20)).block();
+        IndexingJobPage second = this.client.list(PageRequest.of(2, 20)).block(Duration.ofSeconds(30));
         assertThat(second.meta().page()).isEqualTo(2L);
         assertThat(second.meta().pages()).isEqualTo(3L);
         assertThat(second.meta().total()).isEqualTo(45L);
         assertThat(second.links().previous()).endsWith("page=1&per_page=20");
         assertThat(second.links().next()).endsWith("page=3&per_page=20");
-        assertThat(this.client.listByKnowledgeBase(this.knowledgeBase.uuid()).block().jobs()).hasSize(15);
+        assertThat(this.client.listByKnowledgeBase(this.knowledgeBase.uuid()).block(Duration.ofSeconds(30)).jobs()).hasSize(15);
     }
 
     @Test
@@ -129,21 +129,21 @@ class SimulatorIntegrationTests {
             .baseUrl(this.simulator.baseUrl())
             .build();
         GradientAuthenticationException unauthorized = (GradientAuthenticationException) catchThrowable(
-                () -> wrongToken.retrieve(MockGradientApi.JOB).block());
+                () -> wrongToken.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(unauthorized.errorId()).isEqualTo("unauthorized");
         assertThat(unauthorized.requestId()).isNotBlank();
         GradientNotFoundException missing = (GradientNotFoundException) catchThrowable(
-                () -> this.client.retrieve(MockGradientApi.JOB).block());
+                () -> this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30)));
         assertThat(missing.errorId()).isEqualTo("not_found");
         IndexingJob created = create();
         IndexingJobsClient readOnly = IndexingJobsClient.builder()
             .accessToken("read-only-token")
             .baseUrl(this.simulator.baseUrl())
             .build();
-        assertThat(catchThrowable(() -> readOnly.cancel(created.uuid()).block()))
+        assertThat(catchThrowable(() -> readOnly.cancel(created.uuid()).block(Duration.ofSeconds(30))))
             .isInstanceOf(GradientPermissionDeniedException.class)
             .hasMessageContaining("genai:update");
-        assertThat(readOnly.retrieve(created.uuid()).block().uuid()).isEqualTo(created.uuid());
+        assertThat(readOnly.retrieve(created.uuid()).block(Duration.ofSeconds(30)).uuid()).isEqualTo(created.uuid());
     }
 
     @Test
@@ -151,9 +151,9 @@ class SimulatorIntegrationTests {
         this.simulator.faults().on(Operation.CREATE).times(1).respond(Fault.status(429).retryAfterMillis(5));
         this.simulator.faults().on(Operation.RETRIEVE).times(2).respond(Fault.status(503));
         IndexingJob created = create();
-        assertThat(this.client.retrieve(created.uuid()).block().uuid()).isEqualTo(created.uuid());
+        assertThat(this.client.retrieve(created.uuid()).block(Duration.ofSeconds(30)).uuid()).isEqualTo(created.uuid());
         assertThat(this.simulator.journal().count(Operation.CREATE)).isEqualTo(2);
-        assertThat(this.client.list(PageRequest.first()).block().jobs()).hasSize(1);
+        assertThat(this.client.list(PageRequest.first()).block(Duration.ofSeconds(30)).jobs()).hasSize(1);
         assertThat(this.simulator.journal().count(Operation.RETRIEVE)).isEqualTo(3);
     }
 

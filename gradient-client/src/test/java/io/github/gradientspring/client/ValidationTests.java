@@ -144,7 +144,7 @@ class ValidationTests {
     @Test
     void upperCaseUuidsAreAcceptedAsTheyAre() {
         this.api.enqueueJson(200, MockGradientApi.job(MockGradientApi.JOB, "BATCH_JOB_PHASE_RUNNING"));
-        this.client.retrieve(MockGradientApi.JOB.toUpperCase()).block();
+        this.client.retrieve(MockGradientApi.JOB.toUpperCase()).block(Duration.ofSeconds(30));
         assertThat(this.api.take().getTarget()).endsWith("/" + MockGradientApi.JOB.toUpperCase());
     }
 

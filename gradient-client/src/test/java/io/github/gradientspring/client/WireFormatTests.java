@@ -1,5 +1,6 @@
 package io.github.gradientspring.client;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
@@ -31,7 +32,7 @@ class WireFormatTests {
     @Test
     void cancelSendsUuidInBodyAndPath() {
         this.api.enqueueFixture("cancel-indexing-job.response.json");
-        IndexingJob job = this.client.cancel(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.cancel(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getMethod()).isEqualTo("PUT");
         assertThat(request.getTarget()).isEqualTo("/v2/gen-ai/indexing_jobs/" + MockGradientApi.JOB + "/cancel");
@@ -45,7 +46,7 @@ class WireFormatTests {
         this.api.enqueueFixture("create-indexing-job.response.json");
         IndexingJob job = this.client
             .create(CreateIndexingJobRequest.forDataSources(MockGradientApi.KB, List.of(MockGradientApi.DS)))
-            .block();
+            .block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getTarget()).isEqualTo("/v2/gen-ai/indexing_jobs");
@@ -58,7 +59,7 @@ class WireFormatTests {
     @Test
     void createOfAWholeKnowledgeBaseLeavesDataSourcesOut() {
         this.api.enqueueFixture("create-indexing-job.response.json");
-        this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block();
+        this.client.create(CreateIndexingJobRequest.forKnowledgeBase(MockGradientApi.KB)).block(Duration.ofSeconds(30));
         assertThat(this.api.take().getBody().utf8())
             .isEqualTo("{\"knowledge_base_uuid\":\"" + MockGradientApi.KB + "\"}");
     }
@@ -66,7 +67,7 @@ class WireFormatTests {
     @Test
     void retrieveGetsTheJobPath() {
         this.api.enqueueFixture("get-indexing-job.response.json");
-        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block();
+        IndexingJob job = this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getTarget()).isEqualTo("/v2/gen-ai/indexing_jobs/" + MockGradientApi.JOB);
@@ -78,7 +79,7 @@ class WireFormatTests {
     @Test
     void listSendsPageAndPerPageAndUnwrapsJobsLinksAndMeta() {
         this.api.enqueueFixture("list-indexing-jobs.response.json");
-        IndexingJobPage page = this.client.list(PageRequest.of(3, 50)).block();
+        IndexingJobPage page = this.client.list(PageRequest.of(3, 50)).block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getTarget()).isEqualTo("/v2/gen-ai/indexing_jobs?page=3&per_page=50");
@@ -93,7 +94,7 @@ class WireFormatTests {
     @Test
     void listByKnowledgeBaseGetsTheKnowledgeBasePathWithoutPaging() {
         this.api.enqueueFixture("list-indexing-jobs-by-knowledge-base.response.json");
-        IndexingJobPage page = this.client.listByKnowledgeBase(MockGradientApi.KB).block();
+        IndexingJobPage page = this.client.listByKnowledgeBase(MockGradientApi.KB).block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getTarget()).isEqualTo("/v2/gen-ai/knowledge_bases/" + MockGradientApi.KB + "/indexing_jobs");
@@ -103,7 +104,7 @@ class WireFormatTests {
     @Test
     void listDataSourcesUnwrapsIndexedDataSources() {
         this.api.enqueueFixture("list-indexing-job-data-sources.response.json");
-        List<IndexedDataSource> dataSources = this.client.listDataSources(MockGradientApi.JOB).collectList().block();
+        List<IndexedDataSource> dataSources = this.client.listDataSources(MockGradientApi.JOB).collectList().block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getTarget()).isEqualTo("/v2/gen-ai/indexing_jobs/" + MockGradientApi.JOB + "/data_sources");
@@ -114,7 +115,7 @@ class WireFormatTests {
     @Test
     void detailsSignedUrlUnwrapsTheUrl() {
         this.api.enqueueJson(200, "{\"signed_url\":\"https://spaces.example.com/report.json?X-Amz-Signature=abc\"}");
-        assertThat(this.client.detailsSignedUrl(MockGradientApi.JOB).block())
+        assertThat(this.client.detailsSignedUrl(MockGradientApi.JOB).block(Duration.ofSeconds(30)))
             .hasToString("https://spaces.example.com/report.json?X-Amz-Signature=abc");
         RecordedRequest request = this.api.take();
         assertThat(request.getMethod()).isEqualTo("GET");
@@ -125,7 +126,7 @@ class WireFormatTests {
     @Test
     void everyRequestCarriesBearerTokenAcceptAndUserAgent() {
         this.api.enqueueFixture("get-indexing-job.response.json");
-        this.client.retrieve(MockGradientApi.JOB).block();
+        this.client.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         RecordedRequest request = this.api.take();
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockGradientApi.TOKEN);
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
@@ -136,7 +137,7 @@ class WireFormatTests {
     void baseUrlWithPathAndTrailingSlashPrefixesEveryPath() {
         IndexingJobsClient prefixed = this.api.builder().baseUrl(this.api.baseUrl() + "/proxy/do/").build();
         this.api.enqueueFixture("get-indexing-job.response.json");
-        prefixed.retrieve(MockGradientApi.JOB).block();
+        prefixed.retrieve(MockGradientApi.JOB).block(Duration.ofSeconds(30));
         assertThat(this.api.take().getTarget()).isEqualTo("/proxy/do/v2/gen-ai/indexing_jobs/" + MockGradientApi.JOB);
     }
 

@@ -75,7 +75,7 @@ class GradientReliabilityAutoConfigurationTests {
                 // Every request fails: the first call's first retry spends the 10 tokens, its second is refused.
                 this.simulator.faults().outage();
                 IndexingJobsClient client = context.getBean(IndexingJobsClient.class);
-                assertThat(catchThrowable(() -> client.listByKnowledgeBase(WireFixtures.KNOWLEDGE_BASE_UUID).block()))
+                assertThat(catchThrowable(() -> client.listByKnowledgeBase(WireFixtures.KNOWLEDGE_BASE_UUID).block(Duration.ofSeconds(30))))
                     .isInstanceOf(GradientServerException.class);
                 assertThat(this.simulator.journal().count(Operation.LIST_BY_KNOWLEDGE_BASE)).isEqualTo(2);
                 assertThat(quota.available()).isZero();
@@ -90,7 +90,7 @@ class GradientReliabilityAutoConfigurationTests {
                 assertThat(context.getBean(RetryQuota.class).isEnabled()).isFalse();
                 this.simulator.faults().outage();
                 IndexingJobsClient client = context.getBean(IndexingJobsClient.class);
-                catchThrowable(() -> client.listByKnowledgeBase(WireFixtures.KNOWLEDGE_BASE_UUID).block());
+                catchThrowable(() -> client.listByKnowledgeBase(WireFixtures.KNOWLEDGE_BASE_UUID).block(Duration.ofSeconds(30)));
                 // 151 attempts: beyond the 100 retries a standard quota would have allowed.
                 assertThat(this.simulator.journal().count(Operation.LIST_BY_KNOWLEDGE_BASE)).isEqualTo(151);
             });
@@ -126,7 +126,7 @@ class GradientReliabilityAutoConfigurationTests {
                 this.simulator.faults().outage();
                 catchThrowable(() -> context.getBean(IndexingJobsClient.class)
                     .listByKnowledgeBase(WireFixtures.KNOWLEDGE_BASE_UUID)
-                    .block());
+                    .block(Duration.ofSeconds(30)));
                 assertThat(meters.get(GradientRetryQuotaMetrics.AVAILABLE).gauge().value()).isZero();
                 assertThat(meters.get(GradientRetryQuotaMetrics.DENIED).functionCounter().count()).isEqualTo(1);
             });

@@ -126,25 +126,25 @@ class GradientSecretsTests {
                 IndexingJobsClient client = context.getBean(IndexingJobsClient.class);
                 this.simulator.faults().on(Operation.CREATE).times(1).respond(Fault.status(503));
                 this.simulator.faults().on(Operation.RETRIEVE).times(1).respond(Fault.connectionReset());
-                IndexingJob job = client.create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBase)).block();
+                IndexingJob job = client.create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBase)).block(Duration.ofSeconds(30));
                 seen.add(job);
-                seen.add(client.retrieve(job.uuid()).block());
+                seen.add(client.retrieve(job.uuid()).block(Duration.ofSeconds(30)));
                 this.simulator.advance(Duration.ofHours(1));
                 seen.add(client.awaitCompletion(job.uuid(), Duration.ofMinutes(5)).block(Duration.ofSeconds(30)));
-                seen.add(client.list(PageRequest.first()).block());
-                seen.add(client.listAll().collectList().block());
-                seen.add(client.listByKnowledgeBase(knowledgeBase).block());
-                seen.add(client.listDataSources(job.uuid()).collectList().block());
-                seen.add(client.detailsSignedUrl(job.uuid()).block());
-                seen.add(client.cancel(job.uuid()).block());
+                seen.add(client.list(PageRequest.first()).block(Duration.ofSeconds(30)));
+                seen.add(client.listAll().collectList().block(Duration.ofSeconds(30)));
+                seen.add(client.listByKnowledgeBase(knowledgeBase).block(Duration.ofSeconds(30)));
+                seen.add(client.listDataSources(job.uuid()).collectList().block(Duration.ofSeconds(30)));
+                seen.add(client.detailsSignedUrl(job.uuid()).block(Duration.ofSeconds(30)));
+                seen.add(client.cancel(job.uuid()).block(Duration.ofSeconds(30)));
                 seen.add(client);
-                failures.add(catchThrowable(() -> client.retrieve("123e4567-e89b-12d3-a456-426614174000").block()));
+                failures.add(catchThrowable(() -> client.retrieve("123e4567-e89b-12d3-a456-426614174000").block(Duration.ofSeconds(30))));
                 this.simulator.faults().on(Operation.LIST).times(1).respond(Fault.malformedJson());
-                failures.add(catchThrowable(() -> client.list(PageRequest.first()).block()));
+                failures.add(catchThrowable(() -> client.list(PageRequest.first()).block(Duration.ofSeconds(30))));
                 this.simulator.faults().outage();
-                failures.add(catchThrowable(() -> client.cancel(job.uuid()).block()));
+                failures.add(catchThrowable(() -> client.cancel(job.uuid()).block(Duration.ofSeconds(30))));
                 this.simulator.faults().endOutage();
-                failures.add(catchThrowable(() -> client.retrieve("not a uuid").block()));
+                failures.add(catchThrowable(() -> client.retrieve("not a uuid").block(Duration.ofSeconds(30))));
 
                 Health health = context.getBean("gradientHealthContributor", ReactiveHealthIndicator.class)
                     .health()

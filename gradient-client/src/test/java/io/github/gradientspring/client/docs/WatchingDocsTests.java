@@ -44,7 +44,7 @@ class WatchingDocsTests {
     void theWatchingSnippetFollowsAJobToItsEnd() {
         String knowledgeBase = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("docs").dataSource(10, 1000)).uuid();
         IndexingJobsClient client = this.client;
-        String jobUuid = client.create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBase)).block().uuid();
+        String jobUuid = client.create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBase)).block(Duration.ofSeconds(30)).uuid();
         // tag::watch[]
         client.watch(jobUuid)                                 // Flux<IndexingJob>: now, then each change, ends after a terminal phase
             .subscribe(job -> log("{} {}/{}", job.phase(), job.completedDatasources(), job.totalDatasources()));

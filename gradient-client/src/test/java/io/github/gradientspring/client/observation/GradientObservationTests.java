@@ -84,7 +84,7 @@ class GradientObservationTests {
     @Test
     void aSuccessfulCallIsOneObservationWithEveryKey() {
         this.server.enqueue(json(200, JOB_BODY));
-        IndexingJob job = client().cancel(JOB).block();
+        IndexingJob job = client().cancel(JOB).block(Duration.ofSeconds(30));
 
         assertThat(job.uuid()).isEqualTo(JOB);
         assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 1)
@@ -108,7 +108,7 @@ class GradientObservationTests {
     @Test
     void theKnowledgeBaseOfACallIsAHighCardinalityKey() {
         this.server.enqueue(json(200, JOB_BODY));
-        client().create(new CreateIndexingJobRequest(KB, List.of())).block();
+        client().create(new CreateIndexingJobRequest(KB, List.of())).block(Duration.ofSeconds(30));
 
         assertThat(this.registry).hasObservationWithNameEqualTo(NAME)
             .that()
@@ -121,7 +121,7 @@ class GradientObservationTests {
     void aCallTheApiRefusesIsAClientErrorWithItsStatusAndExceptionType() {
         this.server.enqueue(json(404, "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}"));
 
-        assertThatExceptionOfType(GradientNotFoundException.class).isThrownBy(() -> client().retrieve(JOB).block());
+        assertThatExceptionOfType(GradientNotFoundException.class).isThrownBy(() -> client().retrieve(JOB).block(Duration.ofSeconds(30)));
         assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 1)
             .hasObservationWithNameEqualTo(NAME)
             .that()
@@ -139,7 +139,7 @@ class GradientObservationTests {
             this.server.enqueue(json(500, "{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}"));
         }
 
-        assertThatExceptionOfType(GradientServerException.class).isThrownBy(() -> client().retrieve(JOB).block());
+        assertThatExceptionOfType(GradientServerException.class).isThrownBy(() -> client().retrieve(JOB).block(Duration.ofSeconds(30)));
         assertThat(this.server.getRequestCount()).isEqualTo(3);
         assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 1)
             .hasObservationWithNameEqualTo(NAME)
@@ -156,7 +156,7 @@ class GradientObservationTests {
         this.server.enqueue(json(503, "{\"id\":\"service_unavailable\",\"message\":\"Try again\"}"));
         this.server.enqueue(json(200, JOB_BODY));
 
-        client().retrieve(JOB).block();
+        client().retrieve(JOB).block(Duration.ofSeconds(30));
 
         assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 1)
             .hasObservationWithNameEqualTo(NAME)
@@ -180,7 +180,7 @@ class GradientObservationTests {
             .clientConnector(failingConnector(new ConnectException("Connection refused")))
             .build();
 
-        assertThatExceptionOfType(GradientConnectionException.class).isThrownBy(() -> client.retrieve(JOB).block());
+        assertThatExceptionOfType(GradientConnectionException.class).isThrownBy(() -> client.retrieve(JOB).block(Duration.ofSeconds(30)));
         assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 1)
             .hasObservationWithNameEqualTo(NAME)
             .that()
@@ -218,7 +218,7 @@ class GradientObservationTests {
     void aSuccessfulResponseWithAnUnreadableBodyIsAnErrorWithItsStatus() {
         this.server.enqueue(json(200, "{\"job\": [not json"));
 
-        assertThatExceptionOfType(GradientResponseException.class).isThrownBy(() -> client().retrieve(JOB).block());
+        assertThatExceptionOfType(GradientResponseException.class).isThrownBy(() -> client().retrieve(JOB).block(Duration.ofSeconds(30)));
         assertThat(this.registry).hasObservationWithNameEqualTo(NAME)
             .that()
             .hasLowCardinalityKeyValue("outcome", "ERROR")
@@ -272,7 +272,7 @@ class GradientObservationTests {
             .build();
         Observation parent = Observation.start("caller", this.registry);
 
-        client.retrieve(JOB).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, parent)).block();
+        client.retrieve(JOB).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, parent)).block(Duration.ofSeconds(30));
         parent.stop();
 
         assertThat(this.registry).hasObservationWithNameEqualTo(NAME).that().hasParentObservationEqualTo(parent);
@@ -285,7 +285,7 @@ class GradientObservationTests {
     void aClientWithoutItsOwnWebClientBuilderRecordsEachAttemptInItsRegistry() {
         this.server.enqueue(json(200, JOB_BODY));
 
-        client().retrieve(JOB).block();
+        client().retrieve(JOB).block(Duration.ofSeconds(30));
 
         assertThat(this.registry).hasObservationWithNameEqualTo("http.client.requests")
             .that()
@@ -299,7 +299,7 @@ class GradientObservationTests {
     void aWatchIsOneObservationAndItsPollsAreObservedAsRetrieves() {
         this.server.enqueue(json(200, JOB_BODY));
 
-        List<IndexingJob> states = client().watch(JOB).collectList().block();
+        List<IndexingJob> states = client().watch(JOB).collectList().block(Duration.ofSeconds(30));
 
         assertThat(states).hasSize(1);
         assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 2)
@@ -328,7 +328,7 @@ class GradientObservationTests {
             })
             .build();
 
-        client.retrieve(JOB).block();
+        client.retrieve(JOB).block(Duration.ofSeconds(30));
 
         assertThat(this.registry).hasObservationWithNameEqualTo(NAME)
             .that()
@@ -342,7 +342,7 @@ class GradientObservationTests {
         this.registry.observationConfig().observationConvention(new GlobalConvention());
         this.server.enqueue(json(200, JOB_BODY));
 
-        client().retrieve(JOB).block();
+        client().retrieve(JOB).block(Duration.ofSeconds(30));
 
         assertThat(this.registry).hasObservationWithNameEqualTo("gradient.global")
             .that()
@@ -376,7 +376,7 @@ class GradientObservationTests {
                 .add(operation.tagValue() + " " + status + " " + rateLimit.remaining() + "/" + rateLimit.limit()))
             .build();
 
-        IndexingJob job = client.retrieve(JOB).block();
+        IndexingJob job = client.retrieve(JOB).block(Duration.ofSeconds(30));
 
         assertThat(job.uuid()).isEqualTo(JOB);
         assertThat(seen).containsExactly("retrieve 429 0/5000", "retrieve 200 4999/5000");
@@ -398,7 +398,7 @@ class GradientObservationTests {
             .responseListener((operation, status, rateLimit) -> last.set(rateLimit))
             .build();
 
-        client.list(PageRequest.of(1, 1)).block();
+        client.list(PageRequest.of(1, 1)).block(Duration.ofSeconds(30));
 
         assertThat(last.get()).isEqualTo(new RateLimitStatus(250L, 249L, null));
     }
@@ -409,8 +409,8 @@ class GradientObservationTests {
         this.server.enqueue(json(200, JOB_BODY));
         IndexingJobsClient client = client();
 
-        assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> client.retrieve(JOB).block());
-        client.retrieve(JOB).block();
+        assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> client.retrieve(JOB).block(Duration.ofSeconds(30)));
+        client.retrieve(JOB).block(Duration.ofSeconds(30));
 
         assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
             assertThat(contexts).hasSizeGreaterThanOrEqualTo(2);
@@ -437,12 +437,12 @@ class GradientObservationTests {
             .responseListener((operation, status, rateLimit) -> copySeen.add(status))
             .build();
 
-        copy.retrieve(JOB).block();
+        copy.retrieve(JOB).block(Duration.ofSeconds(30));
 
         assertThat(originalSeen).containsExactly(200);
         assertThat(copySeen).containsExactly(200);
         this.server.enqueue(json(200, JOB_BODY));
-        original.build().retrieve(JOB).block();
+        original.build().retrieve(JOB).block(Duration.ofSeconds(30));
         assertThat(originalSeen).containsExactly(200, 200);
         assertThat(copySeen).containsExactly(200);
         assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 2);
@@ -468,7 +468,7 @@ class GradientObservationTests {
             .build();
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         this.server.enqueue(json(200, JOB_BODY));
-        assertThat(client.cancel(JOB).block()).isNotNull();
+        assertThat(client.cancel(JOB).block(Duration.ofSeconds(30))).isNotNull();
         assertThat(seen).isEmpty();
 
         // Handlers may arrive after the client is built (as with a registry that is configured late): the client
@@ -487,7 +487,7 @@ class GradientObservationTests {
 
         });
         this.server.enqueue(json(200, JOB_BODY));
-        assertThat(client.cancel(JOB).block()).isNotNull();
+        assertThat(client.cancel(JOB).block(Duration.ofSeconds(30))).isNotNull();
         assertThat(seen).contains(NAME);
     }
 
