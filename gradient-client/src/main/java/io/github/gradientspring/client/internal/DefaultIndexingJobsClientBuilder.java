@@ -12,6 +12,7 @@ import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RetryPolicy;
 import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.fleet.GradientFleet;
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.client.observation.GradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientResponseListener;
@@ -73,6 +74,8 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
     private @Nullable Scheduler scheduler;
 
     private boolean sharedBudget = true;
+
+    private @Nullable GradientFleet fleet;
 
     @Override
     public IndexingJobsClient.Builder accessToken(String accessToken) {
@@ -180,6 +183,7 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
         copy.retryQuota = this.retryQuota;
         copy.scheduler = this.scheduler;
         copy.sharedBudget = this.sharedBudget;
+        copy.fleet = this.fleet;
         return copy;
     }
 
@@ -234,6 +238,12 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
     @Override
     public IndexingJobsClient.Builder sharedBudget(boolean sharedBudget) {
         this.sharedBudget = sharedBudget;
+        return this;
+    }
+
+    @Override
+    public IndexingJobsClient.Builder fleet(GradientFleet fleet) {
+        this.fleet = Objects.requireNonNull(fleet, "fleet must not be null");
         return this;
     }
 
