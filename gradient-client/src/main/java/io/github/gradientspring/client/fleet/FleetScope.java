@@ -104,6 +104,14 @@ public interface FleetScope {
     Flux<FleetJobState> states();
 
     /**
+     * Forgets the scope's counts and pauses, for every member: what
+     * {@link io.github.gradientspring.client.RequestBudget#reset()} does in fleet mode. For tests against a simulator
+     * that is reset between them, never for production.
+     * @return completes when done
+     */
+    Mono<Void> reset();
+
+    /**
      * What this member last knew of the scope, without a round trip: for health, metrics and the client's
      * {@link io.github.gradientspring.client.RequestBudget} view.
      * @return the status

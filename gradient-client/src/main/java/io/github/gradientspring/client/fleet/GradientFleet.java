@@ -20,8 +20,8 @@ public interface GradientFleet extends AutoCloseable {
 
     /**
      * Joins the scope of one access token and base URL: called by the client once per request budget it makes.
-     * Returns at once; the first contact with the store happens in the background, and the scope reports itself
-     * {@linkplain FleetStatus#degraded() degraded} until it succeeds.
+     * Returns at once; contact with the store happens in the background, and the scope reports itself
+     * {@linkplain FleetStatus#degraded() degraded} as soon as the store cannot be reached.
      * @param scopeKey the scope's key: a hex HMAC-SHA256 the client computes from the token and base URL (never
      * the token itself), the same on every member of one token and base URL
      * @param policy the budget the whole fleet keeps to for the scope

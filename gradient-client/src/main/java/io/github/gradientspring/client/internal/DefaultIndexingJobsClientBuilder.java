@@ -282,13 +282,18 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
     }
 
     // One budget per token and base URL in the JVM, unless the client runs on a scheduler of its own (its time is
-    // not the others') or was told to keep its own; a client without a rate limit needs none.
-    private LocalRequestBudget budget(ClientTime time, String accessToken) {
+    // not the others') or was told to keep its own; a client without a rate limit needs none, and joins no fleet.
+    private ClientBudget budget(ClientTime time, String accessToken) {
         Duration maxRetryAfter = this.retryPolicy.maxRetryAfter();
-        if (!this.sharedBudget || this.scheduler != null || !this.rateLimitPolicy.isEnabled()) {
+        if (!this.rateLimitPolicy.isEnabled() || this.scheduler != null) {
             return new LocalRequestBudget(this.rateLimitPolicy, maxRetryAfter, time);
         }
-        return SharedBudgets.budgetFor(accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time);
+        if (!this.sharedBudget) {
+            return SharedBudgets.newBudget(accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time,
+                    this.fleet);
+        }
+        return SharedBudgets.budgetFor(accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time,
+                this.fleet);
     }
 
     private static Duration positive(Duration value, String name) {
