@@ -223,8 +223,9 @@ public final class RedisGradientFleet implements GradientFleet {
             }
             this.degraded = true;
         }
-        logger.warn("Fleet mode is degraded: Redis did not answer (" + failure + "). Each instance now keeps to its "
-                + "share of the request budget and polls its own watches, until Redis answers again");
+        logger.warn("Fleet mode is degraded for member " + this.memberId + ": Redis did not answer (" + failure
+                + "). This instance now keeps to its share of the request budget and polls its own watches, until "
+                + "Redis answers again");
     }
 
     private void reachable() {
@@ -234,8 +235,8 @@ public final class RedisGradientFleet implements GradientFleet {
             }
             this.degraded = false;
         }
-        logger.info("Fleet mode rejoined: Redis answers again, and the request budget and the polls of watched jobs "
-                + "are shared again");
+        logger.info("Fleet mode rejoined for member " + this.memberId + ": Redis answers again, and the request "
+                + "budget and the polls of watched jobs are shared again");
     }
 
     /** The settings of a {@link RedisGradientFleet}. */
