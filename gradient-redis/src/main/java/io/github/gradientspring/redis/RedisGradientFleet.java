@@ -145,11 +145,12 @@ public final class RedisGradientFleet implements GradientFleet {
     }
 
     /**
-     * Whether Redis could not be reached at the last attempt: then every client of this fleet runs alone.
+     * Whether Redis could not be reached at the last attempt, or the fleet is closed: then every client of this
+     * fleet runs alone.
      * @return whether the fleet is degraded
      */
     public boolean isDegraded() {
-        return this.degraded;
+        return this.degraded || this.closed;
     }
 
     /**

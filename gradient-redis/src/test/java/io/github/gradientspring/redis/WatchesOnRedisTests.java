@@ -134,4 +134,41 @@ class WatchesOnRedisTests {
             .anyMatch((request) -> "survivor".equals(request.header("x-member")));
     }
 
+    @Test
+    void aListPageOneMemberSweepsRefreshesAJobOnlyAnotherMemberWatches() {
+        RedisGradientFleet sweepingFleet = this.support.member();
+        RedisGradientFleet listenerFleet = this.support.member();
+        IndexingJobsClient sweeping = client(sweepingFleet, "sweeping");
+        IndexingJobsClient listener = client(listenerFleet, "listener");
+        SeededKnowledgeBase quick = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("quick").dataSource(1, 100));
+        String onlyListened = listener.create(CreateIndexingJobRequest.forKnowledgeBase(quick.uuid()))
+            .block(Duration.ofSeconds(10)).uuid();
+        List<String> swept = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            SeededKnowledgeBase slow = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("slow-" + i)
+                .dataSource(10, 1000).dataSource(10, 1000).dataSource(10, 1000).dataSource(10, 1000));
+            swept.add(sweeping.create(CreateIndexingJobRequest.forKnowledgeBase(slow.uuid()))
+                .block(Duration.ofSeconds(10)).uuid());
+        }
+        // A member that was killed holds the listened job's lease for longer than the job runs: the listener may
+        // not poll it, and hears of it only through the other member's list sweep.
+        String scopeKey = listenerFleet.scopes().iterator().next().key();
+        new ReactiveStringRedisTemplate(this.support.connectionFactory()).opsForValue()
+            .set(FleetKeys.of(this.support.keyPrefix, scopeKey).lease(onlyListened), "killed-member",
+                    Duration.ofSeconds(30))
+            .block(Duration.ofSeconds(5));
+        swept.forEach((jobUuid) -> sweeping.watch(jobUuid).subscribe());
+
+        IndexingJob last = listener.watch(onlyListened).blockLast(Duration.ofSeconds(20));
+
+        assertThat(last).isNotNull();
+        assertThat(last.isTerminal()).isTrue();
+        assertThat(this.simulator.journal().requests(Operation.LIST)).as("the sweeping member's list pages")
+            .anyMatch((request) -> "sweeping".equals(request.header("x-member")));
+        List<RecordedRequest> listenerPolls = new ArrayList<>(this.simulator.journal().requests(Operation.RETRIEVE));
+        listenerPolls.addAll(this.simulator.journal().requests(Operation.LIST));
+        assertThat(listenerPolls).as("the listener's polls")
+            .noneMatch((request) -> "listener".equals(request.header("x-member")));
+    }
+
 }
