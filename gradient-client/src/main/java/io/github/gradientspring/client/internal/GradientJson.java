@@ -62,6 +62,10 @@ final class GradientJson {
 
         final ObjectWriter scheduleBody;
 
+        final ObjectReader jobState;
+
+        final ObjectWriter jobStateWriter;
+
         private Mapping() {
             JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -80,6 +84,8 @@ final class GradientJson {
             this.createBody = mapper.writerFor(CreateBody.class);
             this.scheduleEnvelope = mapper.readerFor(ScheduleEnvelope.class);
             this.scheduleBody = mapper.writerFor(ScheduleBody.class);
+            this.jobState = mapper.readerFor(IndexingJob.class);
+            this.jobStateWriter = mapper.writerFor(IndexingJob.class);
         }
 
     }
@@ -147,6 +153,18 @@ final class GradientJson {
     byte[] writeSchedule(CreateIndexingScheduleRequest request) {
         return Mapping.INSTANCE.scheduleBody.writeValueAsBytes(new ScheduleBody(request.knowledgeBaseUuid(),
                 request.wireTime(), ScheduleDays.toWire(request.days())));
+    }
+
+    /**
+     * A job's state as fleet mode passes it to the other members: the job's fields in the wire's names, compact (no
+     * line break), which {@link #readJobState} reads back to an equal job.
+     */
+    String writeJobState(IndexingJob job) {
+        return Mapping.INSTANCE.jobStateWriter.writeValueAsString(job);
+    }
+
+    IndexingJob readJobState(String state) {
+        return Mapping.INSTANCE.jobState.readValue(state);
     }
 
     /** A 2xx body that parsed as JSON but lacked the envelope's key. */

@@ -55,6 +55,12 @@ import reactor.core.scheduler.Scheduler;
  * {@code updated_at}, on either side, cannot be ordered and are judged by content alone, as are states with equal
  * timestamps.
  * <p>
+ * In fleet mode ({@link FleetWatchLink}) the hub polls only the jobs this member holds the lease of, or all of them
+ * while the fleet is degraded; a due job another member holds is asked again one interval later, in case the lease
+ * comes to this member (a lease taken over is polled at once). Every state the hub polls, and every job of a list
+ * page, goes to the fleet before it is applied here, so that a terminal state is out before the watch ends and its
+ * lease is released; states the other members publish are applied like polled ones, never back in time.
+ * <p>
  * Longer than the other classes because the watches' bookkeeping, the polling cycle and the list sweep share one
  * lock and one timer: split apart, each piece would have to hand that lock to the others.
  */
@@ -110,6 +116,9 @@ final class WatchHub {
 
     private final boolean listSweep;
 
+    // In fleet mode: which jobs this member polls, and where the states it polls go.
+    private final @Nullable FleetWatchLink fleet;
+
     private final Map<String, List<Watch>> watchesByJob = new LinkedHashMap<>();
 
     // The page of the job list each watched job was last seen on; jobs drift to later pages as new jobs arrive.
@@ -140,24 +149,43 @@ final class WatchHub {
      */
     WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler,
             boolean listSweep) {
+        this(poller, initialInterval, maxInterval, scheduler, listSweep, null);
+    }
+
+    /**
+     * @param fleet in fleet mode, the link to the fleet: the hub then polls only the jobs this member holds the
+     * lease of (all of them while the fleet is degraded), publishes every state it polls and applies the states the
+     * other members publish, with the same never-back-in-time rule
+     */
+    WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler,
+            boolean listSweep, @Nullable FleetWatchLink fleet) {
         this.poller = poller;
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
         this.longestUnchanged = maxInterval;
         this.scheduler = scheduler;
         this.listSweep = listSweep;
+        this.fleet = fleet;
+        if (fleet != null) {
+            fleet.connect(this::apply, this::pollSoon);
+        }
     }
 
     /** Emits the job's state now and each time it changes; completes after a terminal phase. */
     Flux<IndexingJob> watch(String jobUuid) {
         return Flux.create((sink) -> {
             Watch watch = new Watch(jobUuid, sink, this.initialInterval);
+            boolean first;
             synchronized (this) {
                 watch.dueAt = now() + FIRST_POLL_DELAY.toNanos();
+                first = !this.watchesByJob.containsKey(jobUuid);
                 this.watchesByJob.computeIfAbsent(jobUuid, (key) -> new ArrayList<>()).add(watch);
                 if (!this.cycling) {
                     scheduleCycleAt(watch.dueAt);
                 }
+            }
+            if (first && this.fleet != null) {
+                this.fleet.started(jobUuid);
             }
             sink.onDispose(() -> remove(watch));
         });
@@ -182,6 +210,7 @@ final class WatchHub {
 
     private void remove(Watch watch) {
         Disposable abandoned = null;
+        boolean last = false;
         synchronized (this) {
             List<Watch> watches = this.watchesByJob.get(watch.jobUuid);
             if (watches != null) {
@@ -189,6 +218,7 @@ final class WatchHub {
                 if (watches.isEmpty()) {
                     this.watchesByJob.remove(watch.jobUuid);
                     this.lastSeenPage.remove(watch.jobUuid);
+                    last = true;
                 }
             }
             if (this.watchesByJob.isEmpty() && this.timer != null) {
@@ -204,6 +234,26 @@ final class WatchHub {
         if (abandoned != null) {
             // Outside the lock: cancelling runs the cycle's doFinally, which takes it again.
             abandoned.dispose();
+        }
+        if (last && this.fleet != null) {
+            this.fleet.ended(watch.jobUuid);
+        }
+    }
+
+    // In fleet mode: this member took over the job's lease (its holder stopped), so it polls the job at once.
+    private void pollSoon(String jobUuid) {
+        synchronized (this) {
+            List<Watch> watches = this.watchesByJob.get(jobUuid);
+            if (watches == null) {
+                return;
+            }
+            long now = now();
+            for (Watch watch : watches) {
+                watch.dueAt = Math.min(watch.dueAt, now);
+            }
+            if (!this.cycling) {
+                scheduleCycleAt(now);
+            }
         }
     }
 
@@ -253,7 +303,12 @@ final class WatchHub {
             List<Watch> dueWatches = new ArrayList<>();
             for (List<Watch> watches : this.watchesByJob.values()) {
                 for (Watch watch : watches) {
-                    if (watch.dueAt <= now) {
+                    if (watch.dueAt <= now && this.fleet != null && !this.fleet.polls(watch.jobUuid)) {
+                        // Another member holds the lease and publishes what it polls: asked again later, in case
+                        // this member takes the lease over.
+                        watch.dueAt = now + watch.interval.toNanos();
+                    }
+                    else if (watch.dueAt <= now) {
                         dueWatches.add(watch);
                     }
                 }
@@ -308,6 +363,9 @@ final class WatchHub {
             .flatMap((jobUuid) -> this.poller.retrieve(jobUuid)
                 .doOnNext((job) -> {
                     driftedPast(jobUuid, listed);
+                    if (this.fleet != null) {
+                        this.fleet.publish(List.of(job)); // before the watch may end, and release the lease
+                    }
                     apply(jobUuid, job);
                 })
                 .onErrorResume((failure) -> {
@@ -359,6 +417,9 @@ final class WatchHub {
             Set<Integer> listed) {
         listed.add(page);
         return this.poller.page(page).flatMap((result) -> {
+            if (this.fleet != null) {
+                this.fleet.publish(result.jobs()); // the fleet passes on those any member watches
+            }
             int found = applyPage(page, result, refreshed, due);
             int missing = 0;
             for (String jobUuid : due) {
