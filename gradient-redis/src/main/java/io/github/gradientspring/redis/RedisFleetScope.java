@@ -274,7 +274,7 @@ final class RedisFleetScope implements FleetScope {
         List<String> args = new ArrayList<>(3 + jobs.size());
         args.add(this.fleet.memberId());
         args.add(Long.toString(this.fleet.memberTtl().toMillis()));
-        args.add(Long.toString(this.fleet.leaseTime().toMillis()));
+        args.add(Long.toString(this.fleet.leaseExpiry().toMillis()));
         for (String jobUuid : jobs) {
             keys.add(this.keys.lease(jobUuid));
             args.add(jobUuid);

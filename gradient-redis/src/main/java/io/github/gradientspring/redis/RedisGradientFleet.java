@@ -39,7 +39,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * holder polls the job, and publishes each state it sees on the scope's channel; every member applies them to its
  * own watches. A list page polled by any member publishes each job on it that any member watches. When a holder
  * stops (or is killed), its lease expires and the next heartbeat of another watcher takes the job over: within one
- * lease time and one heartbeat.
+ * lease time (a lease key lives two thirds of it after each renewal, and the heartbeat comes every third).
  * <p>
  * <b>Membership and failure.</b> Each member announces itself on every heartbeat (every third of the lease time) in
  * a sorted set scored by expiry, so each knows the fleet's size. Every Redis command is bounded by the
@@ -210,6 +210,16 @@ public final class RedisGradientFleet implements GradientFleet {
 
     Duration memberTtl() {
         return this.heartbeatInterval.multipliedBy(3);
+    }
+
+    /**
+     * How long a lease key lives after each renewal: the lease time less one heartbeat. A holder that dies just
+     * after renewing leaves a key that expires two thirds of a lease time later, and the next heartbeat of another
+     * watcher (a third later at most) takes the job: the takeover comes within one lease time of the death. The
+     * holder renews every third, so a renewal may come a third late before the lease is lost.
+     */
+    Duration leaseExpiry() {
+        return this.leaseTime.minus(this.heartbeatInterval);
     }
 
     /** Bounds one Redis command and tells the fleet whether Redis answered. */

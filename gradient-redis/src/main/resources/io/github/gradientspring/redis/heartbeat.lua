@@ -2,7 +2,8 @@
 -- and takes those nobody holds. A lease is a key holding its holder's member id, with a time to live.
 -- KEYS[1] the members (sorted set: member id -> expiry, ms); KEYS[2] the watched jobs (job -> expiry, ms);
 -- KEYS[3] the minute window; KEYS[4] the hour window; KEYS[5..] the lease of each job in ARGV[4..]
--- ARGV[1] the member id; ARGV[2] how long a member counts without a heartbeat (ms); ARGV[3] the lease time (ms);
+-- ARGV[1] the member id; ARGV[2] how long a member counts without a heartbeat (ms); ARGV[3] how long a lease key
+-- lives after each renewal (ms: the lease time less one heartbeat);
 -- ARGV[4..] the jobs
 -- Returns {members, slots taken in the minute, in the hour, then the positions (1-based) of the jobs held}.
 local t = redis.call('TIME')
