@@ -31,7 +31,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * and an hour's, as sorted sets of the slots taken, each scored by when it frees, and one hash of what DigitalOcean
  * said (a pause, the probe after it, the remaining count, the reset). Taking a slot is one Lua script
  * ({@link FleetScripts} says why), which keeps the in-process rules for the whole fleet: both windows, the pause and
- * its single probe, and a tenth of each window left to the application's calls by the polls of watches.
+ * its single probe, and a tenth of each window left to the application's calls by the polls of watches (yet one grant
+ * in ten may go to a poll while calls take the rest, so that watches never starve).
  * <p>
  * <b>One poller per job.</b> A member that watches a job registers it (a sorted set of watched jobs, scored by when
  * the registration ends) and tries its lease: a key holding the holder's member id, set with {@code SET NX PX} and

@@ -1,6 +1,7 @@
 -- Takes a slot of a scope's shared budget, or says when to ask again: atomically for the whole fleet.
 -- KEYS[1] the minute window, KEYS[2] the hour window (sorted sets: grant id -> when its slot frees, ms)
--- KEYS[3] what DigitalOcean said (hash: paused, epoch, probe, probeOut, remaining, remainingAt, reset)
+-- KEYS[3] what DigitalOcean said (hash: paused, epoch, probe, probeOut, remaining, remainingAt, reset), and how many
+-- calls were granted since the last poll (sincePoll)
 -- ARGV[1] 1 for a poll, 0 for a call; ARGV[2] minute limit; ARGV[3] hour limit; ARGV[4], ARGV[5] the slots of
 -- each window that polls leave to calls; ARGV[6] the grant id; ARGV[7] how long a probe may stay out (ms);
 -- ARGV[8] the state hash's time to live (ms)
@@ -14,7 +15,8 @@ local inMinute = redis.call('ZCARD', KEYS[1])
 local inHour = redis.call('ZCARD', KEYS[2])
 local minuteLimit = tonumber(ARGV[2])
 local hourLimit = tonumber(ARGV[3])
-local s = redis.call('HMGET', KEYS[3], 'paused', 'epoch', 'probe', 'probeOut', 'remaining', 'remainingAt', 'reset')
+local s = redis.call('HMGET', KEYS[3], 'paused', 'epoch', 'probe', 'probeOut', 'remaining', 'remainingAt', 'reset',
+  'sincePoll')
 local paused = tonumber(s[1]) or 0
 local epoch = tonumber(s[2]) or 0
 local probe = s[3] == '1'
@@ -22,6 +24,7 @@ local probeOut = tonumber(s[4]) or 0
 local remaining = tonumber(s[5]) or -1
 local remainingAt = tonumber(s[6]) or 0
 local reset = tonumber(s[7]) or 0
+local sincePoll = tonumber(s[8]) or 0
 local probeTimeout = tonumber(ARGV[7])
 -- Everything DigitalOcean allowed is spent and no answer came to say more: pause until its reset, as in-process.
 if remaining == 0 and now >= paused and now - remainingAt >= probeTimeout then
@@ -45,7 +48,10 @@ if remaining == 0 then
 end
 local minuteReserve = 0
 local hourReserve = 0
-if ARGV[1] == '1' then
+-- Polls leave the reserve to calls, but never starve: once nine calls in a row were granted, a poll may use the
+-- reserve too, so that at least one grant in ten goes to a poll while calls take everything else (the in-process
+-- rule, for the whole fleet).
+if ARGV[1] == '1' and sincePoll < 9 then
   minuteReserve = tonumber(ARGV[4])
   hourReserve = tonumber(ARGV[5])
 end
@@ -75,6 +81,11 @@ if probe then
 end
 if remaining > 0 then
   redis.call('HINCRBY', KEYS[3], 'remaining', -1)
+end
+if ARGV[1] == '1' then
+  redis.call('HSET', KEYS[3], 'sincePoll', 0)
+else
+  redis.call('HINCRBY', KEYS[3], 'sincePoll', 1)
 end
 if redis.call('EXISTS', KEYS[3]) == 1 then
   redis.call('PEXPIRE', KEYS[3], ARGV[8])

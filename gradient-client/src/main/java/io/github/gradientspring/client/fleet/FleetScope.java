@@ -27,7 +27,8 @@ public interface FleetScope {
      * Takes a slot of the shared budget if one is free now, in both rolling windows (a minute's and an hour's, each
      * request holding its slot for 60 s and 3,600 s), atomically for the whole fleet. A slot is refused while
      * DigitalOcean has paused the token, while the probe after a pause is out, or, for a {@linkplain FleetPriority#POLL
-     * poll}, when only the application's reserve is left. Never waits: a refusal names when to ask again.
+     * poll}, when only the application's reserve is left (unless the last nine grants all went to calls: one grant in
+     * ten may go to a poll, so that watches never starve). Never waits: a refusal names when to ask again.
      * @param priority who asks
      * @return the grant or the refusal
      */

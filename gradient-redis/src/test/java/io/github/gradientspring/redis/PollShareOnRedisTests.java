@@ -1,0 +1,92 @@
+package io.github.gradientspring.redis;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.github.gradientspring.client.RateLimitPolicy;
+import io.github.gradientspring.client.fleet.FleetGrant;
+import io.github.gradientspring.client.fleet.FleetPriority;
+import io.github.gradientspring.client.fleet.FleetScope;
+import io.github.gradientspring.redis.test.RedisServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shared budget's order between the application's calls and the polls of watches, on a real Redis: polls leave a
+ * tenth of each window to calls, yet get one grant in ten while calls take everything else.
+ */
+class PollShareOnRedisTests {
+
+    // A tenth of 20: the last two slots of the minute are the calls' reserve.
+    private static final RateLimitPolicy POLICY = RateLimitPolicy.of(20, 1_000);
+
+    private static RedisServerProcess redis;
+
+    private FleetTestSupport support;
+
+    private FleetScope scope;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServerProcess.startOnFreePort();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void start() {
+        this.support = new FleetTestSupport(redis);
+        this.scope = this.support.member()
+            .join(UUID.randomUUID().toString().replace("-", ""), POLICY, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        this.support.close();
+    }
+
+    private boolean granted(FleetPriority priority) {
+        FleetGrant grant = this.scope.acquire(priority).block(Duration.ofSeconds(5));
+        assertThat(grant).isNotNull();
+        return grant.granted();
+    }
+
+    @Test
+    void aPollIsRefusedTheCallsReserveWhileItHadItsShare() {
+        assertThat(granted(FleetPriority.POLL)).isTrue();
+        for (int i = 0; i < 8; i++) {
+            assertThat(granted(FleetPriority.CALL)).isTrue();
+        }
+        assertThat(granted(FleetPriority.POLL)).as("a poll after eight calls, with room above the reserve").isTrue();
+        for (int i = 0; i < 8; i++) {
+            assertThat(granted(FleetPriority.CALL)).isTrue();
+        }
+
+        // 18 of 20 taken, the last poll only eight calls ago: the two slots left are the calls'.
+        assertThat(granted(FleetPriority.POLL)).as("a poll in the calls' reserve").isFalse();
+        assertThat(granted(FleetPriority.CALL)).isTrue();
+        assertThat(granted(FleetPriority.CALL)).isTrue();
+        assertThat(granted(FleetPriority.CALL)).as("a call once the minute is full").isFalse();
+    }
+
+    @Test
+    void aPollGetsOneGrantInTenWhileCallsTakeEverythingElse() {
+        for (int i = 0; i < 18; i++) {
+            assertThat(granted(FleetPriority.CALL)).isTrue();
+        }
+
+        // Eighteen calls in a row and no poll: the next poll may use the reserve.
+        assertThat(granted(FleetPriority.POLL)).as("a poll after nine calls or more in a row").isTrue();
+        assertThat(granted(FleetPriority.POLL)).as("the next poll, the share just taken").isFalse();
+        assertThat(granted(FleetPriority.CALL)).as("the last slot, for a call").isTrue();
+    }
+
+}
