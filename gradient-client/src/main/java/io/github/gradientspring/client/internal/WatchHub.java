@@ -291,6 +291,9 @@ final class WatchHub {
         long cycleNumber;
         Set<String> due = new LinkedHashSet<>();
         Map<Integer, List<String>> dueByPage = new TreeMap<>();
+        // Jobs not due yet but within half their interval of it, by the page they were last seen on: a page listed
+        // for its due jobs refreshes these too, for no extra request.
+        Map<Integer, Set<String>> soonByPage = new HashMap<>();
         boolean cycle;
         int requestsPerRound;
         synchronized (this) {
@@ -303,13 +306,18 @@ final class WatchHub {
             List<Watch> dueWatches = new ArrayList<>();
             for (List<Watch> watches : this.watchesByJob.values()) {
                 for (Watch watch : watches) {
-                    if (watch.dueAt <= now && this.fleet != null && !this.fleet.polls(watch.jobUuid)) {
+                    boolean polledHere = this.fleet == null || this.fleet.polls(watch.jobUuid);
+                    if (watch.dueAt <= now && !polledHere) {
                         // Another member holds the lease and publishes what it polls: asked again later, in case
                         // this member takes the lease over.
                         watch.dueAt = now + watch.interval.toNanos();
                     }
                     else if (watch.dueAt <= now) {
                         dueWatches.add(watch);
+                    }
+                    else if (polledHere && watch.dueAt - now <= watch.interval.toNanos() / 2) {
+                        soonByPage.computeIfAbsent(this.lastSeenPage.getOrDefault(watch.jobUuid, 1),
+                                (page) -> new HashSet<>()).add(watch.jobUuid);
                     }
                 }
             }
@@ -342,8 +350,14 @@ final class WatchHub {
         }
         TreeSet<Integer> planned = new TreeSet<>();
         if (this.listSweep) {
+            // A page is listed when it would refresh at least two jobs that are due or soon due: counting the soon
+            // ones is what keeps the jobs of one page due together. Watches started a few milliseconds apart, or
+            // refreshed at different times, would otherwise come due one by one and be retrieved one by one for as
+            // long as they are watched; a listed page refreshes them all at once, and from then on they are due
+            // together.
             dueByPage.forEach((page, jobs) -> {
-                if (jobs.size() >= LIST_THRESHOLD) {
+                long soon = soonByPage.getOrDefault(page, Set.of()).stream().filter((job) -> !due.contains(job)).count();
+                if (jobs.size() + soon >= LIST_THRESHOLD) {
                     planned.add(page);
                 }
             });
