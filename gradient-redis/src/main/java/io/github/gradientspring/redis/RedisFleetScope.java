@@ -15,6 +15,7 @@ import io.github.gradientspring.client.fleet.FleetGrant;
 import io.github.gradientspring.client.fleet.FleetJobState;
 import io.github.gradientspring.client.fleet.FleetPriority;
 import io.github.gradientspring.client.fleet.FleetScope;
+import io.github.gradientspring.client.fleet.FleetSentRequest;
 import io.github.gradientspring.client.fleet.FleetStatus;
 import io.github.gradientspring.client.fleet.FleetWakeUp;
 import org.apache.commons.logging.Log;
@@ -152,6 +153,19 @@ final class RedisFleetScope implements FleetScope {
         }
         return run(FleetScripts.RELEASED, List.of(this.keys.state()),
                 List.of(Long.toString(grant.epoch()), "1", this.keys.wakeUps())).then();
+    }
+
+    @Override
+    public Mono<Void> recount(List<FleetSentRequest> sent) {
+        if (sent.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> args = new ArrayList<>(sent.size() * 2);
+        for (FleetSentRequest request : sent) {
+            args.add(request.id());
+            args.add(Long.toString(request.age().toMillis()));
+        }
+        return run(FleetScripts.RECOUNT, List.of(this.keys.minute(), this.keys.hour()), args).then();
     }
 
     @Override

@@ -53,6 +53,17 @@ public interface FleetScope {
     Mono<Void> released(FleetGrant grant);
 
     /**
+     * Counts again, in the shared windows, the requests this member sent in the last hour, once it is back from a time
+     * without the store: the requests it sent alone on its share meanwhile, and its earlier ones, which a store that
+     * restarted empty has lost. Each holds its slot for what is left of its minute and its hour; a slot the windows
+     * hold already (same id) is left as it is. Without this, the members back from an outage would spend a whole
+     * budget again in a minute DigitalOcean still counts the outage's requests in.
+     * @param sent the requests, oldest first
+     * @return completes when counted
+     */
+    Mono<Void> recount(List<FleetSentRequest> sent);
+
+    /**
      * Signals, from any member, that a refused request may be granted now: a pause ended, a probe was answered.
      * Hot and never-ending (until the fleet closes); a budget waiting for a slot asks again on each.
      * @return the wake-up signals

@@ -57,6 +57,14 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
 
     private volatile @Nullable Instant pausedUntil;
 
+    // What this member sent in the last hour, counted again in the fleet's windows once it is back from the store's
+    // absence (SentRequests says why).
+    private final SentRequests sent;
+
+    // Whether this member went without the store since it last drew from it: set by a degraded fleet or a failed
+    // request to the store, cleared by the recount when it is back.
+    private boolean away;
+
     // The budget of this member's share, made when the fleet is first found degraded (with the fleet size known
     // then) and kept until it has rejoined.
     private @Nullable LocalRequestBudget share;
@@ -68,6 +76,7 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
         this.policy = policy;
         this.maxRetryAfter = maxRetryAfter;
         this.time = time;
+        this.sent = new SentRequests(policy.requestsPerHour());
     }
 
     FleetScope scope() {
@@ -112,18 +121,22 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
     private Mono<Permit> attempt(LocalRequestBudget.Priority priority, long deadline) {
         return Mono.defer(() -> {
             if (this.scope.status().degraded()) {
-                return share().acquire(priority);
+                return alone(priority);
             }
             if (this.time.nanoTime() >= deadline) {
                 return Mono.error(exhausted(null, -1));
             }
-            LocalRequestBudget rejoined = rejoined();
-            if (rejoined != null) {
-                logger.debug("The fleet's store is reachable again: requests draw from the shared budget");
+            Mono<Void> recount = Mono.empty();
+            if (rejoined()) {
+                logger.debug("The fleet's store is reachable again: requests draw from the shared budget, and the "
+                        + "requests of the last hour are counted in it again");
+                recount = this.scope.recount(this.sent.lastHour(this.time.nanoTime()))
+                    .timeout(STORE_TIMEOUT, this.time.timers())
+                    .onErrorResume((failure) -> Mono.empty());
             }
             FleetPriority asking = (priority == LocalRequestBudget.Priority.POLL) ? FleetPriority.POLL
                     : FleetPriority.CALL;
-            return this.scope.acquire(asking)
+            return recount.then(this.scope.acquire(asking))
                 .timeout(STORE_TIMEOUT, this.time.timers())
                 .materialize()
                 .flatMap((signal) -> answer(signal, priority, deadline));
@@ -134,10 +147,11 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
         FleetGrant grant = signal.get();
         if (grant == null) {
             // The store failed or was too slow: this request goes on alone, on the member's share.
-            return share().acquire(priority);
+            return alone(priority);
         }
         this.pausedUntil = grant.pausedUntil();
         if (grant.granted()) {
+            this.sent.sent(grant.id(), this.time.nanoTime());
             return Mono.just(new Permit(this, null, grant));
         }
         long now = this.time.nanoTime();
@@ -159,7 +173,13 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
             .then(attempt(priority, deadline));
     }
 
+    // A slot of the member's share, recorded as sent alone.
+    private Mono<Permit> alone(LocalRequestBudget.Priority priority) {
+        return share().acquire(priority).doOnNext((permit) -> this.sent.sent(null, this.time.nanoTime()));
+    }
+
     private synchronized LocalRequestBudget share() {
+        this.away = true;
         LocalRequestBudget share = this.share;
         if (share == null) {
             int members = Math.max(1, this.scope.status().members());
@@ -174,11 +194,13 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
         return share;
     }
 
-    // The share is dropped once the store is back; requests already waiting on it finish there.
-    private synchronized @Nullable LocalRequestBudget rejoined() {
-        LocalRequestBudget share = this.share;
+    // Whether this member is back from a time without the store. The share is dropped then; requests already
+    // waiting on it finish there.
+    private synchronized boolean rejoined() {
+        boolean back = this.away;
+        this.away = false;
         this.share = null;
-        return share;
+        return back;
     }
 
     @Override
