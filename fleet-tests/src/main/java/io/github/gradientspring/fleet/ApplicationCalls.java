@@ -1,0 +1,86 @@
+package io.github.gradientspring.fleet;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.model.PageRequest;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steady trickle of application calls every member makes beside its watches: a page of the job list every
+ * {@code member.call-interval}, one call at a time, each timed, so that the report says whether any hung or failed.
+ */
+@Component
+class ApplicationCalls implements SmartLifecycle {
+
+    private final IndexingJobsClient client;
+
+    private final MemberProperties properties;
+
+    private final AtomicLong ok = new AtomicLong();
+
+    private final AtomicLong failed = new AtomicLong();
+
+    private final AtomicLong maxMillis = new AtomicLong();
+
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+
+    private volatile @Nullable Disposable calls;
+
+    ApplicationCalls(IndexingJobsClient client, MemberProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        this.calls = Flux.interval(this.properties.callInterval())
+                .onBackpressureDrop()
+                .concatMap((tick) -> timed())
+                .subscribe();
+    }
+
+    private Mono<Void> timed() {
+        long start = System.nanoTime();
+        return this.client.list(PageRequest.of(1, 20))
+                .doOnNext((page) -> this.ok.incrementAndGet())
+                .doOnError((ex) -> {
+                    this.failed.incrementAndGet();
+                    if (this.errors.size() < 10) {
+                        this.errors.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                    }
+                })
+                .doFinally((signal) -> this.maxMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000,
+                        Math::max))
+                .onErrorResume((ex) -> Mono.empty())
+                .then();
+    }
+
+    MemberReport.Calls report() {
+        return new MemberReport.Calls(this.ok.get(), this.failed.get(), this.maxMillis.get(), List.copyOf(this.errors));
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = this.calls;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable running = this.calls;
+        return running != null && !running.isDisposed();
+    }
+
+}

@@ -1,0 +1,82 @@
+package io.github.gradientspring.fleet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.gradientspring.simulator.JobTiming;
+
+/**
+ * The jobs of a fleet run and when they end.
+ * <p>
+ * 700 jobs: 300 that every member watches and 100 of each of four members' own. They are created one every
+ * {@link #CREATE_STEP} of the API's clock (200 a minute, under DigitalOcean's 250, leaving room for the members'
+ * own calls meanwhile); job {@code i} indexes {@code 7 - i / 100} data sources of {@link #PER_DATA_SOURCE} each, so
+ * that a later job runs shorter by as much as it started later, and the 700 ends spread evenly over 30 seconds,
+ * {@link #PENDING} after the last create. Roles are dealt in turn ({@code i % 7}: 0–2 shared, 3–6 a member's), so
+ * that shared and own jobs end all through those 30 seconds.
+ */
+final class JobPlan {
+
+    static final int JOBS = 700;
+
+    static final int MEMBERS = 4;
+
+    static final Duration CREATE_STEP = Duration.ofMillis(300);
+
+    static final Duration PENDING = Duration.ofSeconds(25);
+
+    static final Duration PER_DATA_SOURCE = Duration.ofSeconds(30);
+
+    static final int MAX_DATA_SOURCES = 7;
+
+    static final JobTiming TIMING = JobTiming.of(PENDING, PER_DATA_SOURCE);
+
+    private JobPlan() {
+    }
+
+    /** How many data sources job {@code i} indexes. */
+    static int dataSources(int i) {
+        return MAX_DATA_SOURCES - i / (JOBS / MAX_DATA_SOURCES);
+    }
+
+    /** Whether job {@code i} is watched by every member. */
+    static boolean shared(int i) {
+        return i % 7 < 3;
+    }
+
+    /** The member (0–3) whose own job {@code i} is; only for jobs that are not shared. */
+    static int owner(int i) {
+        return i % 7 - 3;
+    }
+
+    /** The jobs member {@code member} watches: the shared ones and its own. */
+    static List<String> watchedBy(int member, List<String> jobs) {
+        List<String> watched = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (shared(i) || owner(i) == member) {
+                watched.add(jobs.get(i));
+            }
+        }
+        return watched;
+    }
+
+    /** The shared jobs. */
+    static List<String> sharedJobs(List<String> jobs) {
+        List<String> watched = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (shared(i)) {
+                watched.add(jobs.get(i));
+            }
+        }
+        return watched;
+    }
+
+    /** How long after the last create the first job ends (the time the members have to start watching). */
+    static Duration firstEndAfterLastCreate() {
+        // Job 0 ends at 0 + PENDING + 7 * 30 s; the last create is at 699 * 0.3 s = 209.7 s.
+        Duration firstEnd = PENDING.plus(PER_DATA_SOURCE.multipliedBy(dataSources(0)));
+        return firstEnd.minus(CREATE_STEP.multipliedBy(JOBS - 1));
+    }
+
+}
