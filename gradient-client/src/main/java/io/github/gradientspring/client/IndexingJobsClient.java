@@ -349,6 +349,22 @@ public interface IndexingJobsClient {
         Builder sharedBudget(boolean sharedBudget);
 
         /**
+         * Makes the client a member of a fleet: every instance of the application given a fleet for the same
+         * access token and base URL then draws from one request budget in the fleet's store and polls each job
+         * watched on several of them once, the holder of the job's lease publishing each state to the others. The
+         * store sees no token: the client derives the fleet's scope from a keyed hash of it. When the store cannot
+         * be reached, the client runs on its share of the {@linkplain #rateLimitPolicy policy} (divided by the last
+         * known number of members) and polls its own watches, and no call fails or hangs because of it. The fleet
+         * comes from a module such as {@code gradient-redis} ({@code RedisGradientFleet}); without one (the default)
+         * the client budgets alone. Ignored by a client without a rate limit or on a
+         * {@linkplain #scheduler(Scheduler) scheduler of its own}.
+         * @param fleet the fleet to join
+         * @return this builder
+         * @see io.github.gradientspring.client.fleet
+         */
+        Builder fleet(io.github.gradientspring.client.fleet.GradientFleet fleet);
+
+        /**
          * Builds the client.
          * @return the client
          * @throws IllegalStateException when the access token is missing or a setting is invalid

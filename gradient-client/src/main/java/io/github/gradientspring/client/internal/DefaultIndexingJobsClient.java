@@ -64,7 +64,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private final RetryStep retries;
 
-    private final LocalRequestBudget budget;
+    private final ClientBudget budget;
 
     private final OperationObservations observations;
 
@@ -72,7 +72,7 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
 
     private final WatchHub watches;
 
-    DefaultIndexingJobsClient(GradientExchange exchange, ClientSettings settings, LocalRequestBudget budget,
+    DefaultIndexingJobsClient(GradientExchange exchange, ClientSettings settings, ClientBudget budget,
             ClientTime time) {
         this.exchange = exchange;
         this.settings = settings;
@@ -82,8 +82,11 @@ final class DefaultIndexingJobsClient implements IndexingJobsClient {
         this.observations = new OperationObservations(settings);
         this.time = time;
         // Shared like the budget: the clients of one token poll each watched job once between them.
+        // In fleet mode it polls only the jobs this member holds the lease of, and hears of the others from the fleet.
+        FleetWatchLink fleet = (budget instanceof FleetRequestBudget shared) ? new FleetWatchLink(shared.scope(), time)
+                : null;
         this.watches = budget.watchHub(() -> new WatchHub(new HubPoller(), settings.watchInitialInterval(),
-                settings.watchMaxInterval(), time::timers, settings.watchListSweep()));
+                settings.watchMaxInterval(), time::timers, settings.watchListSweep(), fleet));
     }
 
     @Override

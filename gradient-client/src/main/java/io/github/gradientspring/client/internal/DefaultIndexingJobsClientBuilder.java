@@ -12,6 +12,7 @@ import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RetryPolicy;
 import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.fleet.GradientFleet;
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.client.observation.GradientObservationConvention;
 import io.github.gradientspring.client.observation.GradientResponseListener;
@@ -73,6 +74,8 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
     private @Nullable Scheduler scheduler;
 
     private boolean sharedBudget = true;
+
+    private @Nullable GradientFleet fleet;
 
     @Override
     public IndexingJobsClient.Builder accessToken(String accessToken) {
@@ -180,6 +183,7 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
         copy.retryQuota = this.retryQuota;
         copy.scheduler = this.scheduler;
         copy.sharedBudget = this.sharedBudget;
+        copy.fleet = this.fleet;
         return copy;
     }
 
@@ -238,6 +242,12 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
     }
 
     @Override
+    public IndexingJobsClient.Builder fleet(GradientFleet fleet) {
+        this.fleet = Objects.requireNonNull(fleet, "fleet must not be null");
+        return this;
+    }
+
+    @Override
     public IndexingJobsClient build() {
         String accessToken = this.accessToken;
         if (accessToken == null) {
@@ -272,13 +282,18 @@ public final class DefaultIndexingJobsClientBuilder implements IndexingJobsClien
     }
 
     // One budget per token and base URL in the JVM, unless the client runs on a scheduler of its own (its time is
-    // not the others') or was told to keep its own; a client without a rate limit needs none.
-    private LocalRequestBudget budget(ClientTime time, String accessToken) {
+    // not the others') or was told to keep its own; a client without a rate limit needs none, and joins no fleet.
+    private ClientBudget budget(ClientTime time, String accessToken) {
         Duration maxRetryAfter = this.retryPolicy.maxRetryAfter();
-        if (!this.sharedBudget || this.scheduler != null || !this.rateLimitPolicy.isEnabled()) {
+        if (!this.rateLimitPolicy.isEnabled() || this.scheduler != null) {
             return new LocalRequestBudget(this.rateLimitPolicy, maxRetryAfter, time);
         }
-        return SharedBudgets.budgetFor(accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time);
+        if (!this.sharedBudget) {
+            return SharedBudgets.newBudget(accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time,
+                    this.fleet);
+        }
+        return SharedBudgets.budgetFor(accessToken, this.baseUrl, this.rateLimitPolicy, maxRetryAfter, time,
+                this.fleet);
     }
 
     private static Duration positive(Duration value, String name) {

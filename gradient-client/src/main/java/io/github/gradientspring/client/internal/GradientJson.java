@@ -54,6 +54,10 @@ final class GradientJson {
 
         final ObjectWriter createBody;
 
+        final ObjectReader jobState;
+
+        final ObjectWriter jobStateWriter;
+
         private Mapping() {
             JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -70,6 +74,8 @@ final class GradientJson {
             this.signedUrlEnvelope = mapper.readerFor(SignedUrlEnvelope.class);
             this.errorBody = mapper.readerFor(ErrorBody.class);
             this.createBody = mapper.writerFor(CreateBody.class);
+            this.jobState = mapper.readerFor(IndexingJob.class);
+            this.jobStateWriter = mapper.writerFor(IndexingJob.class);
         }
 
     }
@@ -124,6 +130,18 @@ final class GradientJson {
     byte[] writeCreate(CreateIndexingJobRequest request) {
         List<String> dataSources = request.dataSourceUuids().isEmpty() ? null : request.dataSourceUuids();
         return Mapping.INSTANCE.createBody.writeValueAsBytes(new CreateBody(request.knowledgeBaseUuid(), dataSources));
+    }
+
+    /**
+     * A job's state as fleet mode passes it to the other members: the job's fields in the wire's names, compact (no
+     * line break), which {@link #readJobState} reads back to an equal job.
+     */
+    String writeJobState(IndexingJob job) {
+        return Mapping.INSTANCE.jobStateWriter.writeValueAsString(job);
+    }
+
+    IndexingJob readJobState(String state) {
+        return Mapping.INSTANCE.jobState.readValue(state);
     }
 
     /** A 2xx body that parsed as JSON but lacked the envelope's key. */

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.gradientspring.client.RateLimitPolicy;
-import io.github.gradientspring.client.RequestBudget;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException.Window;
 import io.github.gradientspring.client.model.RateLimitStatus;
@@ -34,7 +33,7 @@ import reactor.core.publisher.MonoSink;
  * every grant decision reads all three; the counting itself lives in {@link RollingWindow}, {@link ApiAllowance}
  * and {@link FairQueues}.
  */
-final class LocalRequestBudget implements RequestBudget {
+final class LocalRequestBudget implements ClientBudget, Permit.Owner {
 
     /** Who is asking. */
     enum Priority {
@@ -73,7 +72,8 @@ final class LocalRequestBudget implements RequestBudget {
      * The watch hub of the clients that share this budget, made by the first of them that asks: every client of one
      * token then polls a job watched through several of them once, with the first client's intervals and settings.
      */
-    synchronized WatchHub watchHub(Supplier<WatchHub> firstClientsHub) {
+    @Override
+    public synchronized WatchHub watchHub(Supplier<WatchHub> firstClientsHub) {
         WatchHub hub = this.watchHub;
         if (hub == null) {
             hub = firstClientsHub.get();
@@ -91,7 +91,8 @@ final class LocalRequestBudget implements RequestBudget {
     }
 
     /** Whether requests wait for slots at all: without a rate limit, {@link #acquire} grants at once. */
-    boolean isEnabled() {
+    @Override
+    public boolean isEnabled() {
         return this.policy.isEnabled();
     }
 
@@ -99,7 +100,8 @@ final class LocalRequestBudget implements RequestBudget {
      * Grants a slot when the request may be sent. Cancelling the returned {@code Mono} leaves the queue. A call
      * ({@link Priority#USER}) fails with {@link RequestBudgetExhaustedException} when it would wait too long.
      */
-    Mono<Permit> acquire(Priority priority) {
+    @Override
+    public Mono<Permit> acquire(Priority priority) {
         if (!this.policy.isEnabled()) {
             return Mono.just(Permit.NONE);
         }
@@ -234,25 +236,29 @@ final class LocalRequestBudget implements RequestBudget {
         drain();
     }
 
-    void answered(Permit permit, int status, RateLimitStatus rateLimit, @Nullable Duration retryAfter) {
+    @Override
+    public void answered(Permit permit, int status, RateLimitStatus rateLimit, @Nullable Duration retryAfter) {
         synchronized (this) {
-            if (permit.done) {
+            ApiAllowance.Ticket ticket = permit.ticket;
+            if (permit.done || ticket == null) {
                 return;
             }
             permit.done = true;
-            this.api.answered(permit.ticket, this.time.nanoTime(), this.time.instant(), status, rateLimit,
+            this.api.answered(ticket, this.time.nanoTime(), this.time.instant(), status, rateLimit,
                     retryAfter);
         }
         drain();
     }
 
-    void released(Permit permit) {
+    @Override
+    public void released(Permit permit) {
         synchronized (this) {
-            if (permit.done) {
+            ApiAllowance.Ticket ticket = permit.ticket;
+            if (permit.done || ticket == null) {
                 return;
             }
             permit.done = true;
-            this.api.released(permit.ticket);
+            this.api.released(ticket);
         }
         drain();
     }

@@ -91,6 +91,9 @@ final class WatchHub {
 
     private final boolean listSweep;
 
+    // In fleet mode: which jobs this member polls, and where the states it polls go.
+    private final @Nullable FleetWatchLink fleet;
+
     private final Map<String, List<Watch>> watchesByJob = new LinkedHashMap<>();
 
     // The page of the job list each watched job was last seen on; jobs drift to later pages as new jobs arrive.
@@ -121,23 +124,42 @@ final class WatchHub {
      */
     WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler,
             boolean listSweep) {
+        this(poller, initialInterval, maxInterval, scheduler, listSweep, null);
+    }
+
+    /**
+     * @param fleet in fleet mode, the link to the fleet: the hub then polls only the jobs this member holds the
+     * lease of (all of them while the fleet is degraded), publishes every state it polls and applies the states the
+     * other members publish, with the same never-back-in-time rule
+     */
+    WatchHub(Poller poller, Duration initialInterval, Duration maxInterval, Supplier<Scheduler> scheduler,
+            boolean listSweep, @Nullable FleetWatchLink fleet) {
         this.poller = poller;
         this.initialInterval = initialInterval;
         this.maxInterval = maxInterval;
         this.scheduler = scheduler;
         this.listSweep = listSweep;
+        this.fleet = fleet;
+        if (fleet != null) {
+            fleet.connect(this::apply, this::pollSoon);
+        }
     }
 
     /** Emits the job's state now and each time it changes; completes after a terminal phase. */
     Flux<IndexingJob> watch(String jobUuid) {
         return Flux.create((sink) -> {
             Watch watch = new Watch(jobUuid, sink, this.initialInterval);
+            boolean first;
             synchronized (this) {
                 watch.dueAt = now() + FIRST_POLL_DELAY.toNanos();
+                first = !this.watchesByJob.containsKey(jobUuid);
                 this.watchesByJob.computeIfAbsent(jobUuid, (key) -> new ArrayList<>()).add(watch);
                 if (!this.cycling) {
                     scheduleCycleAt(watch.dueAt);
                 }
+            }
+            if (first && this.fleet != null) {
+                this.fleet.started(jobUuid);
             }
             sink.onDispose(() -> remove(watch));
         });
@@ -162,6 +184,7 @@ final class WatchHub {
 
     private void remove(Watch watch) {
         Disposable abandoned = null;
+        boolean last = false;
         synchronized (this) {
             List<Watch> watches = this.watchesByJob.get(watch.jobUuid);
             if (watches != null) {
@@ -169,6 +192,7 @@ final class WatchHub {
                 if (watches.isEmpty()) {
                     this.watchesByJob.remove(watch.jobUuid);
                     this.lastSeenPage.remove(watch.jobUuid);
+                    last = true;
                 }
             }
             if (this.watchesByJob.isEmpty() && this.timer != null) {
@@ -184,6 +208,26 @@ final class WatchHub {
         if (abandoned != null) {
             // Outside the lock: cancelling runs the cycle's doFinally, which takes it again.
             abandoned.dispose();
+        }
+        if (last && this.fleet != null) {
+            this.fleet.ended(watch.jobUuid);
+        }
+    }
+
+    // In fleet mode: this member took over the job's lease (its holder stopped), so it polls the job at once.
+    private void pollSoon(String jobUuid) {
+        synchronized (this) {
+            List<Watch> watches = this.watchesByJob.get(jobUuid);
+            if (watches == null) {
+                return;
+            }
+            long now = now();
+            for (Watch watch : watches) {
+                watch.dueAt = Math.min(watch.dueAt, now);
+            }
+            if (!this.cycling) {
+                scheduleCycleAt(now);
+            }
         }
     }
 
@@ -232,7 +276,12 @@ final class WatchHub {
             List<Watch> dueWatches = new ArrayList<>();
             for (List<Watch> watches : this.watchesByJob.values()) {
                 for (Watch watch : watches) {
-                    if (watch.dueAt <= now) {
+                    if (watch.dueAt <= now && this.fleet != null && !this.fleet.polls(watch.jobUuid)) {
+                        // Another member holds the lease and publishes what it polls: asked again later, in case
+                        // this member takes the lease over.
+                        watch.dueAt = now + watch.interval.toNanos();
+                    }
+                    else if (watch.dueAt <= now) {
                         dueWatches.add(watch);
                     }
                 }
@@ -280,6 +329,9 @@ final class WatchHub {
             .flatMap((jobUuid) -> this.poller.retrieve(jobUuid)
                 .doOnNext((job) -> {
                     driftedPast(jobUuid, listed);
+                    if (this.fleet != null) {
+                        this.fleet.publish(List.of(job)); // before the watch may end, and release the lease
+                    }
                     apply(jobUuid, job);
                 })
                 .onErrorResume((failure) -> {
@@ -318,6 +370,9 @@ final class WatchHub {
             Set<Integer> listed) {
         listed.add(page);
         return this.poller.page(page).flatMap((result) -> {
+            if (this.fleet != null) {
+                this.fleet.publish(result.jobs()); // the fleet passes on those any member watches
+            }
             int found = applyPage(page, result, refreshed, due);
             int missing = 0;
             for (String jobUuid : due) {

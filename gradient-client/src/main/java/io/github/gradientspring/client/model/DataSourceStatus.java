@@ -1,6 +1,7 @@
 package io.github.gradientspring.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How indexing went for one data source of a job, as the API's {@code apiIndexedDataSourceStatus} reports it.
@@ -36,6 +37,7 @@ public enum DataSourceStatus {
     }
 
     /** The value as the API spells it, for example {@code DATA_SOURCE_STATUS_UPDATED}. */
+    @JsonValue
     public String wireValue() {
         return this.wireValue;
     }

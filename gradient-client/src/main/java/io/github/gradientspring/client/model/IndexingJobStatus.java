@@ -1,6 +1,7 @@
 package io.github.gradientspring.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What an indexing job achieved, as the API's {@code apiIndexJobStatus} reports it. A job whose
@@ -40,6 +41,7 @@ public enum IndexingJobStatus {
     }
 
     /** The value as the API spells it, for example {@code INDEX_JOB_STATUS_COMPLETED}. */
+    @JsonValue
     public String wireValue() {
         return this.wireValue;
     }
