@@ -122,7 +122,7 @@ final class FleetRun implements AutoCloseable {
         Duration offset = this.clock.offset();
         long fleetRequestsBefore = this.simulator.journal().total();
         long aloneRequestsBefore = this.aloneSimulator.journal().total();
-        Instant firstEnd = Instant.now().plus(JobPlan.firstEndAfterLastCreate());
+        Instant firstEnd = Instant.now().plus(JobPlan.firstEndAfterCreates());
         Instant lastEnd = firstEnd.plus(Duration.ofSeconds(30));
 
         Map<MemberProcess, List<String>> watched = new LinkedHashMap<>();
@@ -154,6 +154,7 @@ final class FleetRun implements AutoCloseable {
                 this.clock.advance(JobPlan.CREATE_STEP);
             }
         }
+        this.clock.advance(JobPlan.MINUTE_WINDOW);
     }
 
     private static Map<Integer, String> knowledgeBases(GradientSimulator simulator) {

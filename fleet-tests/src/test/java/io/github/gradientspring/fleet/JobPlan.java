@@ -13,7 +13,7 @@ import io.github.gradientspring.simulator.JobTiming;
  * {@link #CREATE_STEP} of the API's clock (200 a minute, under DigitalOcean's 250, leaving room for the members'
  * own calls meanwhile); job {@code i} indexes {@code 7 - i / 100} data sources of {@link #PER_DATA_SOURCE} each, so
  * that a later job runs shorter by as much as it started later, and the 700 ends spread evenly over 30 seconds,
- * {@link #PENDING} after the last create. Roles are dealt in turn ({@code i % 7}: 0–2 shared, 3–6 a member's), so
+ * starting 25 seconds after the creates (and the {@link #MINUTE_WINDOW} the clock then skips). Roles are dealt in turn ({@code i % 7}: 0–2 shared, 3–6 a member's), so
  * that shared and own jobs end all through those 30 seconds.
  */
 final class JobPlan {
@@ -24,7 +24,13 @@ final class JobPlan {
 
     static final Duration CREATE_STEP = Duration.ofMillis(300);
 
-    static final Duration PENDING = Duration.ofSeconds(25);
+    /**
+     * How far the API's clock moves on after the last create, so that the creates have left its minute window
+     * before the members' watches start (they stay in its hour window, as anyone else's use of the token would).
+     */
+    static final Duration MINUTE_WINDOW = Duration.ofSeconds(60);
+
+    static final Duration PENDING = Duration.ofSeconds(85);
 
     static final Duration PER_DATA_SOURCE = Duration.ofSeconds(30);
 
@@ -72,11 +78,14 @@ final class JobPlan {
         return watched;
     }
 
-    /** How long after the last create the first job ends (the time the members have to start watching). */
-    static Duration firstEndAfterLastCreate() {
-        // Job 0 ends at 0 + PENDING + 7 * 30 s; the last create is at 699 * 0.3 s = 209.7 s.
+    /**
+     * How long after the creates (and the skipped minute) the first job ends: the time the members have to start
+     * watching.
+     */
+    static Duration firstEndAfterCreates() {
+        // Job 0 ends at 0 + PENDING + 7 * 30 s; the last create is at 699 * 0.3 s = 209.7 s, then a minute is skipped.
         Duration firstEnd = PENDING.plus(PER_DATA_SOURCE.multipliedBy(dataSources(0)));
-        return firstEnd.minus(CREATE_STEP.multipliedBy(JOBS - 1));
+        return firstEnd.minus(CREATE_STEP.multipliedBy(JOBS - 1)).minus(MINUTE_WINDOW);
     }
 
 }
