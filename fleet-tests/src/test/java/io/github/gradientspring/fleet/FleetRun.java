@@ -2,7 +2,6 @@ package io.github.gradientspring.fleet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
 import io.github.gradientspring.client.model.IndexingJob;
+import io.github.gradientspring.redis.test.RedisServerProcess;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.github.gradientspring.simulator.KnowledgeBaseSpec;
 import io.github.gradientspring.simulator.RateLimits;
@@ -104,7 +104,7 @@ final class FleetRun implements AutoCloseable {
         this.aloneSimulator = started(GradientSimulator.builder().clock(this.clock)
                 .rateLimits(RateLimits.DIGITALOCEAN).jobTiming(JobPlan.TIMING).journalCapacity(200_000).start());
         if (this.fleet) {
-            this.redis = RedisServerProcess.start(freePort(), this.directory.resolve("redis.log"));
+            this.redis = RedisServerProcess.startOnFreePort();
             this.resources.add(this.redis);
         }
         for (int m = 0; m < JobPlan.MEMBERS; m++) {
@@ -206,7 +206,7 @@ final class FleetRun implements AutoCloseable {
         properties.put("gradient.fleet.enabled", String.valueOf(fleetMode));
         properties.put("member.call-interval", callInterval.toMillis() + "ms");
         if (fleetMode) {
-            properties.put("spring.data.redis.host", "127.0.0.1");
+            properties.put("spring.data.redis.host", this.redis.host());
             properties.put("spring.data.redis.port", String.valueOf(this.redis.port()));
         }
         return properties;
@@ -215,15 +215,6 @@ final class FleetRun implements AutoCloseable {
     private <T extends AutoCloseable> T started(T resource) {
         this.resources.add(resource);
         return resource;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /** Stops every member, the redis-server and the simulators, last started first. */
