@@ -88,7 +88,8 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
             return Mono.error(() -> exhausted(null, this.waitingCalls.get()));
         }
         long deadline = this.time.nanoTime() + this.policy.maxWait().toNanos();
-        return counted(attempt(priority, deadline), true).timeout(this.policy.maxWait(),
+        // The attempts keep to the deadline themselves; this timeout only bounds a store slower than its own bound.
+        return counted(attempt(priority, deadline), true).timeout(this.policy.maxWait().plus(STORE_TIMEOUT),
                 Mono.defer(() -> Mono.error(exhausted(null, -1))), this.time.timers());
     }
 
@@ -112,6 +113,9 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
         return Mono.defer(() -> {
             if (this.scope.status().degraded()) {
                 return share().acquire(priority);
+            }
+            if (this.time.nanoTime() >= deadline) {
+                return Mono.error(exhausted(null, -1));
             }
             LocalRequestBudget rejoined = rejoined();
             if (rejoined != null) {
@@ -145,6 +149,9 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
                 return Mono.error(exhausted(grant, -1));
             }
             wait = Math.min(wait, known);
+        }
+        if (priority == LocalRequestBudget.Priority.USER) {
+            wait = Math.min(wait, Math.max(0, deadline - now));
         }
         Mono<?> wakeUp = this.scope.wakeUps().next();
         return Mono.firstWithSignal(Mono.delay(Duration.ofNanos(Math.max(wait, 1_000_000)), this.time.timers()),
