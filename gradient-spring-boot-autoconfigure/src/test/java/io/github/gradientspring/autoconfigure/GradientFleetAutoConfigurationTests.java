@@ -18,7 +18,9 @@ import io.github.gradientspring.redis.test.RedisServerProcess;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -52,28 +54,37 @@ class GradientFleetAutoConfigurationTests {
 
     private static RedisServerProcess redis;
 
-    private static GradientSimulator simulator;
+    // One per test: the clients of one JVM share a budget per token and base URL, which joins the fleet of the
+    // first client built for them; a simulator of its own gives each test's clients a budget of their own.
+    private GradientSimulator simulator;
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-        .withInitializer(WireFixtures::withoutProcessEnvironment)
-        .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
-                ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-                GradientFleetAutoConfiguration.class, GradientAutoConfiguration.class))
-        .withPropertyValues("gradient.access-token=" + GradientSimulator.DEFAULT_ACCESS_TOKEN,
-                "gradient.base-url=" + simulator.baseUrl(), "spring.data.redis.host=" + redis.host(),
-                "spring.data.redis.port=" + redis.port());
+    private ApplicationContextRunner contextRunner;
+
+    @BeforeEach
+    void startTheApi() {
+        this.simulator = GradientSimulator.builder().start();
+        this.contextRunner = new ApplicationContextRunner()
+            .withInitializer(WireFixtures::withoutProcessEnvironment)
+            .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
+                    ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+                    GradientFleetAutoConfiguration.class, GradientAutoConfiguration.class))
+            .withPropertyValues("gradient.access-token=" + GradientSimulator.DEFAULT_ACCESS_TOKEN,
+                    "gradient.base-url=" + this.simulator.baseUrl(), "spring.data.redis.host=" + redis.host(),
+                    "spring.data.redis.port=" + redis.port());
+    }
+
+    @AfterEach
+    void stopTheApi() {
+        this.simulator.close();
+    }
 
     @BeforeAll
-    static void startRedisAndTheApi() {
+    static void startRedis() {
         redis = RedisServerProcess.startOnFreePort();
-        simulator = GradientSimulator.builder().start();
     }
 
     @AfterAll
-    static void stopRedisAndTheApi() {
-        if (simulator != null) {
-            simulator.close();
-        }
+    static void stopRedis() {
         if (redis != null) {
             redis.close();
         }
