@@ -39,13 +39,13 @@ final class GradientClientBuilders {
             ObjectProvider<WebClient.Builder> webClientBuilder, Supplier<@Nullable ClientHttpConnector> connector,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<GradientClientCustomizer> customizers, ObjectProvider<GradientFleet> fleet) {
-        this.fleet = fleet;
         this.properties = properties;
         this.connectionDetails = connectionDetails;
         this.webClientBuilder = webClientBuilder;
         this.connector = connector;
         this.observationRegistry = observationRegistry;
         this.customizers = customizers;
+        this.fleet = fleet;
     }
 
     /**
