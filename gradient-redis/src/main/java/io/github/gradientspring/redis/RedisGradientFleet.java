@@ -145,11 +145,12 @@ public final class RedisGradientFleet implements GradientFleet {
     }
 
     /**
-     * Whether Redis could not be reached at the last attempt: then every client of this fleet runs alone.
+     * Whether Redis could not be reached at the last attempt, or the fleet is closed: then every client of this
+     * fleet runs alone.
      * @return whether the fleet is degraded
      */
     public boolean isDegraded() {
-        return this.degraded;
+        return this.degraded || this.closed;
     }
 
     /**
@@ -223,8 +224,9 @@ public final class RedisGradientFleet implements GradientFleet {
             }
             this.degraded = true;
         }
-        logger.warn("Fleet mode is degraded: Redis did not answer (" + failure + "). Each instance now keeps to its "
-                + "share of the request budget and polls its own watches, until Redis answers again");
+        logger.warn("Fleet mode is degraded for member " + this.memberId + ": Redis did not answer (" + failure
+                + "). This instance now keeps to its share of the request budget and polls its own watches, until "
+                + "Redis answers again");
     }
 
     private void reachable() {
@@ -234,8 +236,8 @@ public final class RedisGradientFleet implements GradientFleet {
             }
             this.degraded = false;
         }
-        logger.info("Fleet mode rejoined: Redis answers again, and the request budget and the polls of watched jobs "
-                + "are shared again");
+        logger.info("Fleet mode rejoined for member " + this.memberId + ": Redis answers again, and the request "
+                + "budget and the polls of watched jobs are shared again");
     }
 
     /** The settings of a {@link RedisGradientFleet}. */

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.gradientspring.redis.test.RedisServerProcess;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -25,6 +28,9 @@ final class FleetTestSupport implements AutoCloseable {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
+    // One set of event loops for every connection factory of a test, as an application has.
+    private final ClientResources resources = DefaultClientResources.create();
+
     final String keyPrefix = "gradient-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
 
     FleetTestSupport(RedisServerProcess redis) {
@@ -35,7 +41,8 @@ final class FleetTestSupport implements AutoCloseable {
     LettuceConnectionFactory connectionFactory() {
         LettuceConnectionFactory factory = new LettuceConnectionFactory(
                 new RedisStandaloneConfiguration(this.redis.host(), this.redis.port()),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(1)).build());
+                LettuceClientConfiguration.builder().clientResources(this.resources)
+                    .commandTimeout(Duration.ofSeconds(1)).build());
         factory.afterPropertiesSet();
         factory.start();
         this.closeables.add(factory::destroy);
@@ -62,6 +69,7 @@ final class FleetTestSupport implements AutoCloseable {
         for (AutoCloseable closeable : this.closeables) {
             closeable.close();
         }
+        this.resources.shutdown(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
     }
 
     /** Captures what the fleet logs, until closed. */

@@ -48,6 +48,12 @@ import reactor.core.scheduler.Scheduler;
  * {@code updated_at}, on either side, cannot be ordered and are judged by content alone, as are states with equal
  * timestamps.
  * <p>
+ * In fleet mode ({@link FleetWatchLink}) the hub polls only the jobs this member holds the lease of, or all of them
+ * while the fleet is degraded; a due job another member holds is asked again one interval later, in case the lease
+ * comes to this member (a lease taken over is polled at once). Every state the hub polls, and every job of a list
+ * page, goes to the fleet before it is applied here, so that a terminal state is out before the watch ends and its
+ * lease is released; states the other members publish are applied like polled ones, never back in time.
+ * <p>
  * Longer than the other classes because the watches' bookkeeping, the polling cycle and the list sweep share one
  * lock and one timer: split apart, each piece would have to hand that lock to the others.
  */

@@ -1,0 +1,131 @@
+package io.github.gradientspring.redis;
+
+import java.time.Duration;
+
+import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RateLimitPolicy;
+import io.github.gradientspring.client.fleet.FleetScope;
+import io.github.gradientspring.client.fleet.GradientFleet;
+import io.github.gradientspring.client.model.CreateIndexingJobRequest;
+import io.github.gradientspring.client.model.IndexingJob;
+import io.github.gradientspring.client.model.PageRequest;
+import io.github.gradientspring.redis.FleetTestSupport.FleetLog;
+import io.github.gradientspring.redis.test.RedisServerProcess;
+import io.github.gradientspring.simulator.GradientSimulator;
+import io.github.gradientspring.simulator.JobTiming;
+import io.github.gradientspring.simulator.KnowledgeBaseSpec;
+import io.github.gradientspring.simulator.RateLimits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis stopped under a running fleet, and started again: no call hangs or fails because of it, each member keeps to
+ * its share of the budget and polls its own watches, says so once, and rejoins when Redis is back.
+ */
+class RedisOutageTests {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(300);
+
+    private RedisServerProcess redis;
+
+    private FleetTestSupport support;
+
+    private GradientSimulator simulator;
+
+    @BeforeEach
+    void start() {
+        this.redis = RedisServerProcess.startOnFreePort();
+        this.support = new FleetTestSupport(this.redis);
+        this.simulator = GradientSimulator.builder()
+            .rateLimits(RateLimits.DIGITALOCEAN)
+            .jobTiming(JobTiming.of(Duration.ofMillis(300), Duration.ofMillis(500)))
+            .start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        this.support.close();
+        this.simulator.close();
+        this.redis.close();
+    }
+
+    private IndexingJobsClient client(GradientFleet fleet, RateLimitPolicy policy) {
+        return IndexingJobsClient.builder()
+            .accessToken(this.simulator.accessToken())
+            .baseUrl(this.simulator.baseUrl())
+            .rateLimitPolicy(policy)
+            .watchInitialInterval(Duration.ofMillis(200))
+            .watchMaxInterval(Duration.ofMillis(400))
+            .sharedBudget(false)
+            .fleet(fleet)
+            .build();
+    }
+
+    private static void awaitStatus(FleetScope scope, java.util.function.Predicate<FleetScope> condition,
+            Duration atMost) {
+        Flux.interval(Duration.ofMillis(50)).filter((tick) -> condition.test(scope)).next().block(atMost);
+    }
+
+    @Test
+    void whileRedisIsAwayCallsSucceedOnTheMembersShareAndTheFleetRejoinsWhenItIsBack() {
+        try (FleetLog log = new FleetLog()) {
+            RateLimitPolicy policy = RateLimitPolicy.of(20, 200).withMaxWait(Duration.ofSeconds(2));
+            RedisGradientFleet fleet = this.support.member(Duration.ofMillis(900), COMMAND_TIMEOUT);
+            IndexingJobsClient client = client(fleet, policy);
+            client(this.support.member(Duration.ofMillis(900), COMMAND_TIMEOUT), policy);
+            FleetScope scope = fleet.scopes().iterator().next();
+            awaitStatus(scope, (joined) -> joined.status().members() == 2, Duration.ofSeconds(5));
+            client.list(PageRequest.of(1, 20)).block(Duration.ofSeconds(5));
+            assertThat(client.budget().remainingInMinute()).as("the shared minute after one call").isEqualTo(19);
+
+            this.redis.stop();
+            for (int i = 0; i < 5; i++) {
+                long before = System.nanoTime();
+                assertThat(client.list(PageRequest.of(1, 20)).block(Duration.ofSeconds(5))).isNotNull();
+                assertThat(Duration.ofNanos(System.nanoTime() - before)).as("call " + i + " while Redis is away")
+                    .isLessThan(Duration.ofSeconds(3));
+            }
+
+            assertThat(scope.status().degraded()).isTrue();
+            assertThat(client.budget().remainingInMinute()).as("the member's share (20 / 2 members), less 5 calls")
+                .isEqualTo(5);
+            String member = "member " + fleet.memberId();
+            assertThat(log.lines()).filteredOn((line) -> line.startsWith("WARN") && line.contains(member)).hasSize(1)
+                .allMatch((line) -> line.contains("Fleet mode is degraded"));
+
+            this.redis.start();
+            awaitStatus(scope, (rejoined) -> !rejoined.status().degraded(), Duration.ofSeconds(15));
+            client.list(PageRequest.of(1, 20)).block(Duration.ofSeconds(5));
+
+            assertThat(scope.status().degraded()).isFalse();
+            assertThat(log.lines()).filteredOn((line) -> line.startsWith("INFO") && line.contains(member)).hasSize(1)
+                .allMatch((line) -> line.contains("Fleet mode rejoined"));
+            assertThat(log.lines()).filteredOn((line) -> line.startsWith("WARN") && line.contains(member)).hasSize(1);
+            // Redis kept nothing across its restart: the shared minute counts from the rejoin on.
+            assertThat(client.budget().remainingInMinute()).isEqualTo(19);
+        }
+    }
+
+    @Test
+    void aWatchWhileRedisIsAwayIsPolledByItsOwnMemberToTheEnd() {
+        RedisGradientFleet fleet = this.support.member(Duration.ofMillis(900), COMMAND_TIMEOUT);
+        IndexingJobsClient client = client(fleet, RateLimitPolicy.defaults());
+        String knowledgeBase = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("outage").dataSource(5, 500))
+            .uuid();
+        IndexingJob created = client.create(CreateIndexingJobRequest.forKnowledgeBase(knowledgeBase))
+            .block(Duration.ofSeconds(10));
+
+        this.redis.stop();
+        long before = System.nanoTime();
+        IndexingJob last = client.watch(created.uuid()).blockLast(Duration.ofSeconds(15));
+
+        assertThat(last).isNotNull();
+        assertThat(last.isTerminal()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
+    }
+
+}
