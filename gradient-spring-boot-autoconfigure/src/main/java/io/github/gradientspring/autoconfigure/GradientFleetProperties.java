@@ -32,7 +32,7 @@ public class GradientFleetProperties {
      * Longest one Redis command may take before the instance counts Redis as unreachable and goes on alone, on its
      * share of the request budget.
      */
-    private Duration commandTimeout = Duration.ofMillis(500);
+    private Duration commandTimeout = Duration.ofSeconds(1);
 
     public boolean isEnabled() {
         return this.enabled;

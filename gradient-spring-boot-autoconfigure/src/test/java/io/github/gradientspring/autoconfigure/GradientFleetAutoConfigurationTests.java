@@ -99,7 +99,7 @@ class GradientFleetAutoConfigurationTests {
             assertThat(fleet.leaseTime()).isEqualTo(Duration.ofSeconds(10));
             GradientFleetProperties properties = context.getBean(GradientFleetProperties.class);
             assertThat(properties.isEnabled()).isTrue();
-            assertThat(properties.getCommandTimeout()).isEqualTo(Duration.ofMillis(500));
+            assertThat(properties.getCommandTimeout()).isEqualTo(Duration.ofSeconds(1));
         });
     }
 
