@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * and its application calls.
  */
 record FleetResult(String run, boolean fleet, long requests, long rateLimited, long aloneRequests,
-        long aloneRateLimited, List<Member> members, Member alone) {
+        long aloneRateLimited, List<Member> members, Member alone, Map<String, Long> operations,
+        Map<String, Long> aloneOperations) {
 
     /**
      * One member's figures.
@@ -52,7 +53,8 @@ record FleetResult(String run, boolean fleet, long requests, long rateLimited, l
 
     static FleetResult of(String run, boolean fleet, Duration offset, Map<MemberProcess, List<String>> watched,
             Map<MemberProcess, MemberReport> reports, Set<MemberProcess> killed, long requests, long rateLimited,
-            long aloneRequests, long aloneRateLimited, MemberProcess aloneProcess) {
+            long aloneRequests, long aloneRateLimited, MemberProcess aloneProcess, Map<String, Long> operations,
+            Map<String, Long> aloneOperations) {
         List<Member> members = new ArrayList<>();
         Member alone = null;
         for (Map.Entry<MemberProcess, List<String>> entry : watched.entrySet()) {
@@ -66,7 +68,8 @@ record FleetResult(String run, boolean fleet, long requests, long rateLimited, l
                 members.add(member);
             }
         }
-        return new FleetResult(run, fleet, requests, rateLimited, aloneRequests, aloneRateLimited, members, alone);
+        return new FleetResult(run, fleet, requests, rateLimited, aloneRequests, aloneRateLimited, members, alone,
+                operations, aloneOperations);
     }
 
     private static Member member(String name, boolean killed, List<String> watched, MemberReport report,
@@ -109,6 +112,8 @@ record FleetResult(String run, boolean fleet, long requests, long rateLimited, l
         out.append(String.format(Locale.ROOT, "Requests after the creates: four members %,d (429: %,d); "
                 + "one member alone %,d (429: %,d); ratio %.2f%n%n", this.requests, this.rateLimited,
                 this.aloneRequests, this.aloneRateLimited, requestRatio()));
+        out.append("By operation: four members ").append(this.operations).append("; one member alone ")
+            .append(this.aloneOperations).append("\n\n");
         out.append("| Member | Watched | Ends seen | Lost | Delay p50 | p99 | max | Back in time | Calls ok | "
                 + "failed | longest |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -21,6 +21,7 @@ import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.redis.test.RedisServerProcess;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.github.gradientspring.simulator.KnowledgeBaseSpec;
+import io.github.gradientspring.simulator.Operation;
 import io.github.gradientspring.simulator.RateLimits;
 import io.github.gradientspring.simulator.SeededKnowledgeBase;
 
@@ -122,6 +123,8 @@ final class FleetRun implements AutoCloseable {
         Duration offset = this.clock.offset();
         long fleetRequestsBefore = this.simulator.journal().total();
         long aloneRequestsBefore = this.aloneSimulator.journal().total();
+        Map<Operation, Long> fleetOperationsBefore = this.simulator.journal().counts();
+        Map<Operation, Long> aloneOperationsBefore = this.aloneSimulator.journal().counts();
         Instant firstEnd = Instant.now().plus(JobPlan.firstEndAfterCreates());
         Instant lastEnd = firstEnd.plus(Duration.ofSeconds(30));
 
@@ -138,9 +141,23 @@ final class FleetRun implements AutoCloseable {
         long aloneRequests = this.aloneSimulator.journal().total() - aloneRequestsBefore;
         FleetResult result = FleetResult.of(this.name, this.fleet, offset, watched, reports, this.killed,
                 fleetRequests, this.simulator.journal().rateLimited(), aloneRequests,
-                this.aloneSimulator.journal().rateLimited(), this.alone);
+                this.aloneSimulator.journal().rateLimited(), this.alone,
+                since(fleetOperationsBefore, this.simulator.journal().counts()),
+                since(aloneOperationsBefore, this.aloneSimulator.journal().counts()));
         result.write(this.directory.resolve("results.md"));
         return result;
+    }
+
+    // Requests per operation since `before`, the ones that were sent at all.
+    private static Map<String, Long> since(Map<Operation, Long> before, Map<Operation, Long> after) {
+        Map<String, Long> sent = new LinkedHashMap<>();
+        after.forEach((operation, count) -> {
+            long delta = count - before.getOrDefault(operation, 0L);
+            if (delta > 0) {
+                sent.put(operation.name(), delta);
+            }
+        });
+        return sent;
     }
 
     private void createJobs(List<String> jobs, List<String> aloneJobs) {
