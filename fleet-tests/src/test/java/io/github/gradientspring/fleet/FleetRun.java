@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class FleetRun implements AutoCloseable {
 
     private MemberProcess alone;
 
-    private final Set<MemberProcess> killed = new java.util.HashSet<>();
+    private final Set<MemberProcess> killed = new HashSet<>();
 
     FleetRun(String name, boolean fleet) {
         this.name = name;
@@ -163,13 +164,13 @@ final class FleetRun implements AutoCloseable {
     private void createJobs(List<String> jobs, List<String> aloneJobs) {
         Map<Integer, String> knowledgeBases = knowledgeBases(this.simulator);
         Map<Integer, String> aloneKnowledgeBases = knowledgeBases(this.aloneSimulator);
-        try (Creator creator = new Creator(this.simulator); Creator aloneCreator = new Creator(this.aloneSimulator)) {
-            for (int i = 0; i < JobPlan.JOBS; i++) {
-                int dataSources = JobPlan.dataSources(i);
-                jobs.add(creator.create(knowledgeBases.get(dataSources)));
-                aloneJobs.add(aloneCreator.create(aloneKnowledgeBases.get(dataSources)));
-                this.clock.advance(JobPlan.CREATE_STEP);
-            }
+        Creator creator = new Creator(this.simulator);
+        Creator aloneCreator = new Creator(this.aloneSimulator);
+        for (int i = 0; i < JobPlan.JOBS; i++) {
+            int dataSources = JobPlan.dataSources(i);
+            jobs.add(creator.create(knowledgeBases.get(dataSources)));
+            aloneJobs.add(aloneCreator.create(aloneKnowledgeBases.get(dataSources)));
+            this.clock.advance(JobPlan.CREATE_STEP);
         }
         this.clock.advance(JobPlan.MINUTE_WINDOW);
     }
@@ -248,7 +249,7 @@ final class FleetRun implements AutoCloseable {
     }
 
     /** Creates the run's jobs through the API, as anyone on the token would (they count against its budget). */
-    private static final class Creator implements AutoCloseable {
+    private static final class Creator {
 
         private final IndexingJobsClient client;
 
@@ -265,11 +266,6 @@ final class FleetRun implements AutoCloseable {
                 throw new IllegalStateException("create answered no job");
             }
             return job.uuid();
-        }
-
-        @Override
-        public void close() {
-            // The client holds nothing that outlives the run's JVM (WebClient on Reactor Netty's shared resources).
         }
 
     }
