@@ -1,10 +1,12 @@
 package io.github.gradientspring.fleet;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.RequestBudget;
 import io.github.gradientspring.client.model.PageRequest;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -34,6 +36,12 @@ class ApplicationCalls implements SmartLifecycle {
 
     private final List<String> errors = new CopyOnWriteArrayList<>();
 
+    private final AtomicLong leastInMinute = new AtomicLong(Long.MAX_VALUE);
+
+    private final AtomicLong mostWaiting = new AtomicLong();
+
+    private volatile @Nullable Instant lastPause;
+
     private volatile @Nullable Disposable calls;
 
     ApplicationCalls(IndexingJobsClient client, MemberProperties properties) {
@@ -50,6 +58,14 @@ class ApplicationCalls implements SmartLifecycle {
     }
 
     private Mono<Void> timed() {
+        // What the client's budget says before each call: how the member's budget looked over the run.
+        RequestBudget budget = this.client.budget();
+        this.leastInMinute.accumulateAndGet(budget.remainingInMinute(), Math::min);
+        this.mostWaiting.accumulateAndGet(budget.waiting(), Math::max);
+        Instant paused = budget.pausedUntil();
+        if (paused != null) {
+            this.lastPause = paused;
+        }
         long start = System.nanoTime();
         return this.client.list(PageRequest.of(1, 20))
                 .doOnNext((page) -> this.ok.incrementAndGet())
@@ -66,7 +82,9 @@ class ApplicationCalls implements SmartLifecycle {
     }
 
     MemberReport.Calls report() {
-        return new MemberReport.Calls(this.ok.get(), this.failed.get(), this.maxMillis.get(), List.copyOf(this.errors));
+        return new MemberReport.Calls(this.ok.get(), this.failed.get(), this.maxMillis.get(), List.copyOf(this.errors),
+                "least left in the minute " + this.leastInMinute.get() + ", most waiting " + this.mostWaiting.get()
+                        + ", last pause until " + this.lastPause);
     }
 
     @Override

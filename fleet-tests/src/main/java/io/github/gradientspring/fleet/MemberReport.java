@@ -32,8 +32,10 @@ public record MemberReport(String member, long watches, long states, long backIn
      * @param failed how many failed
      * @param maxMillis the longest one took
      * @param errors the first few failures
+     * @param budget what the client's request budget said before the calls: the least it had left in the minute,
+     * the most requests waiting, the last pause
      */
-    public record Calls(long ok, long failed, long maxMillis, List<String> errors) {
+    public record Calls(long ok, long failed, long maxMillis, List<String> errors, String budget) {
     }
 
 }

@@ -76,7 +76,7 @@ record FleetResult(String run, boolean fleet, long requests, long rateLimited, l
             Duration offset) {
         if (report == null) {
             return new Member(name, killed, watched.size(), List.copyOf(watched), List.of(), List.of(), 0,
-                    new MemberReport.Calls(0, 0, 0, List.of()));
+                    new MemberReport.Calls(0, 0, 0, List.of(), "n/a"));
         }
         Map<String, MemberReport.End> ends = report.ends().stream()
                 .collect(Collectors.toMap(MemberReport.End::uuid, (end) -> end, (a, b) -> a));
@@ -125,6 +125,10 @@ record FleetResult(String run, boolean fleet, long requests, long rateLimited, l
                     member.lost(), seconds(member.delayMillis(0.5)), seconds(member.delayMillis(0.99)),
                     seconds(member.delayMillis(1.0)), member.backInTime(), member.calls().ok(),
                     member.calls().failed(), seconds(member.calls().maxMillis())));
+        }
+        out.append('\n');
+        for (Member member : all) {
+            out.append(member.name()).append(" budget: ").append(member.calls().budget()).append('\n');
         }
         for (Member member : all) {
             if (!member.missed().isEmpty() || !member.failures().isEmpty() || !member.calls().errors().isEmpty()) {

@@ -13,7 +13,9 @@ import io.github.gradientspring.simulator.JobTiming;
  * {@link #CREATE_STEP} of the API's clock (200 a minute, under DigitalOcean's 250, leaving room for the members'
  * own calls meanwhile); job {@code i} indexes {@code 7 - i / 100} data sources of {@link #PER_DATA_SOURCE} each, so
  * that a later job runs shorter by as much as it started later, and the 700 ends spread evenly over 30 seconds,
- * starting 25 seconds after the creates (and the {@link #MINUTE_WINDOW} the clock then skips). Roles are dealt in turn ({@code i % 7}: 0–2 shared, 3–6 a member's), so
+ * starting 75 seconds after the creates (and the {@link #MINUTE_WINDOW} the clock then skips): the watches start
+ * at once, and a client's first poll of each new watch is a request of its own, which for 400 or 700 new watches
+ * takes a minute's budget; the ends come after that minute, as ends of long jobs do. Roles are dealt in turn ({@code i % 7}: 0–2 shared, 3–6 a member's), so
  * that shared and own jobs end all through those 30 seconds.
  */
 final class JobPlan {
@@ -30,7 +32,7 @@ final class JobPlan {
      */
     static final Duration MINUTE_WINDOW = Duration.ofSeconds(60);
 
-    static final Duration PENDING = Duration.ofSeconds(85);
+    static final Duration PENDING = Duration.ofSeconds(135);
 
     static final Duration PER_DATA_SOURCE = Duration.ofSeconds(30);
 
