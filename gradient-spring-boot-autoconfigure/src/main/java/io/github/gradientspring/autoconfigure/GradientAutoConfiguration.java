@@ -2,6 +2,7 @@ package io.github.gradientspring.autoconfigure;
 
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.fleet.GradientFleet;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +31,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link IndexingJobsClient.Builder} bean, pre-configured, builds further clients; it starts from a clone of Spring
  * Boot's {@link WebClient.Builder}, so every {@link org.springframework.boot.webclient.WebClientCustomizer}
  * (observation included) applies, and sends its requests through a connector made from Boot's HTTP client
- * settings. {@link GradientClientCustomizer} beans adjust each builder last. {@code gradient.enabled=false} switches
+ * settings. With a {@link GradientFleet} bean (fleet mode, {@link GradientFleetAutoConfiguration}) every client joins
+ * it. {@link GradientClientCustomizer} beans adjust each builder last. {@code gradient.enabled=false} switches
  * all of it off.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
@@ -52,11 +54,11 @@ public final class GradientAutoConfiguration {
             ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings,
             ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<GradientClientCustomizer> customizers) {
+            ObjectProvider<GradientClientCustomizer> customizers, ObjectProvider<GradientFleet> fleet) {
         return new GradientClientBuilders(properties, connectionDetails, webClientBuilder,
                 () -> GradientClientHttpConnectors.fromBoot(clientHttpConnectorBuilder, httpClientSettings,
                         properties.getConnectTimeout()),
-                observationRegistry, customizers);
+                observationRegistry, customizers, fleet);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.RetryPolicy;
 import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.fleet.GradientFleet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,14 +27,19 @@ final class GradientClientBuilderConfigurer {
 
     private final GradientConnectionDetails connectionDetails;
 
+    private final @Nullable GradientFleet fleet;
+
     /**
      * Creates a configurer.
      * @param properties the bound properties
      * @param connectionDetails where the API is and its token
+     * @param fleet the fleet the clients join (fleet mode), or {@code null} for clients that budget alone
      */
-    GradientClientBuilderConfigurer(GradientProperties properties, GradientConnectionDetails connectionDetails) {
+    GradientClientBuilderConfigurer(GradientProperties properties, GradientConnectionDetails connectionDetails,
+            @Nullable GradientFleet fleet) {
         this.properties = properties;
         this.connectionDetails = connectionDetails;
+        this.fleet = fleet;
     }
 
     /**
@@ -103,6 +109,10 @@ final class GradientClientBuilderConfigurer {
         }
         else {
             builder.rateLimitPolicy(RateLimitPolicy.unlimited());
+        }
+        if (this.fleet != null) {
+            // The fleet shares the budget above between the instances (a client without a rate limit ignores it).
+            builder.fleet(this.fleet);
         }
         // The client checks this pair only in build(), after the customizers; checked here to name the property.
         Duration initial = watch.getInitialInterval();

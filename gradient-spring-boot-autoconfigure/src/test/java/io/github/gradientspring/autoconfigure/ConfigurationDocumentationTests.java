@@ -46,6 +46,21 @@ class ConfigurationDocumentationTests {
         metadata().forEach((key, row) -> assertThat(row.description()).as(key).isNotBlank().endsWith("."));
     }
 
+    @Test
+    void metadataDescribesEveryFleetProperty() throws IOException {
+        Map<String, Row> fleet = new LinkedHashMap<>();
+        metadata().forEach((key, row) -> {
+            if (key.startsWith("gradient.fleet.")) {
+                fleet.put(key, row);
+            }
+        });
+        assertThat(fleet).containsOnlyKeys("gradient.fleet.enabled", "gradient.fleet.key-prefix",
+                "gradient.fleet.lease-time", "gradient.fleet.command-timeout");
+        fleet.forEach((key, row) -> assertThat(row.description()).as(key).isNotBlank().endsWith("."));
+        assertThat(fleet.get("gradient.fleet.enabled").defaultValue()).isEqualTo("true");
+        assertThat(fleet.get("gradient.fleet.key-prefix").defaultValue()).isEqualTo("gradient:");
+    }
+
     private static Map<String, Row> metadata() throws IOException {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (String file : new String[] { "META-INF/spring-configuration-metadata.json",

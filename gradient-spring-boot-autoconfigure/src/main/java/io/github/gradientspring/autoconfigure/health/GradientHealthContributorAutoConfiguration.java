@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
 import io.github.gradientspring.autoconfigure.GradientConnectionDetails;
 import io.github.gradientspring.client.IndexingJobsClient;
+import io.github.gradientspring.client.fleet.GradientFleet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +37,9 @@ import org.springframework.core.type.MethodMetadata;
  * client is built, so no second request budget is spent): with one client the component is {@code gradient}; with
  * several, {@code gradient} is a composite whose components are named after the client beans. The auto-configured
  * client's indicator reports the base URL of the {@link GradientConnectionDetails} it was built with; the
- * application's own client beans report none, because only the application knows where they point.
+ * application's own client beans report none, because only the application knows where they point. In fleet mode
+ * (a {@link GradientFleet} bean) each also shows a {@code fleet} detail: the member, the fleet's size, the leases it
+ * holds and whether it is degraded.
  */
 @AutoConfiguration(after = GradientAutoConfiguration.class)
 @ConditionalOnClass({ IndexingJobsClient.class, ReactiveHealthIndicator.class,
@@ -50,7 +53,9 @@ public final class GradientHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = { "gradientHealthIndicator", "gradientHealthContributor" })
     ReactiveHealthContributor gradientHealthContributor(ConfigurableListableBeanFactory beanFactory,
-            GradientHealthProperties health, ObjectProvider<GradientConnectionDetails> connectionDetails) {
+            GradientHealthProperties health, ObjectProvider<GradientConnectionDetails> connectionDetails,
+            ObjectProvider<GradientFleet> fleet) {
+        GradientFleet joined = fleet.getIfUnique();
         Map<String, GradientHealthIndicator> indicators = new LinkedHashMap<>();
         for (String name : beanFactory.getBeanNamesForType(IndexingJobsClient.class, false, true)) {
             if (beanFactory.containsBeanDefinition(name)
@@ -63,7 +68,11 @@ public final class GradientHealthContributorAutoConfiguration {
             URI clientBaseUrl = client.baseUrl();
             String baseUrl = (clientBaseUrl != null) ? clientBaseUrl.toString()
                     : isAutoConfigured(beanFactory, name) ? baseUrl(connectionDetails) : null;
-            indicators.put(name, new GradientHealthIndicator(client, baseUrl, health.getTimeout(), health.getCacheTtl()));
+            GradientHealthIndicator indicator = new GradientHealthIndicator(client, baseUrl, health.getTimeout(),
+                    health.getCacheTtl());
+            // Every client built from the starter's builders joined the fleet bean.
+            indicator.setFleet(joined);
+            indicators.put(name, indicator);
         }
         if (indicators.size() == 1) {
             return indicators.values().iterator().next();

@@ -14,6 +14,7 @@ import io.github.gradientspring.client.error.GradientApiException;
 import io.github.gradientspring.client.error.GradientConnectionException;
 import io.github.gradientspring.client.error.GradientTimeoutException;
 import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
+import io.github.gradientspring.client.fleet.GradientFleet;
 import io.github.gradientspring.client.model.PageRequest;
 import io.github.gradientspring.client.model.RateLimitStatus;
 import io.github.gradientspring.client.observation.GradientResponseListener;
@@ -79,6 +80,8 @@ public class GradientHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final AtomicReference<Check> current = new AtomicReference<>();
 
+    private volatile @Nullable GradientFleet fleet;
+
     /**
      * Creates an indicator that probes with a client built from a copy of the given builder, changed to wait at
      * most the timeout, never retry, and report each response's rate-limit headers to this indicator.
@@ -143,9 +146,29 @@ public class GradientHealthIndicator extends AbstractReactiveHealthIndicator {
         return timeout;
     }
 
+    /**
+     * Shows fleet mode in the details: the member, the fleet's size, the leases this member holds, and whether it
+     * is degraded (the store unreachable, this instance on its share of the budget). Read at every check, not
+     * cached with the API's answer. Degraded stays UP: the client goes on alone and no call fails because of it.
+     * @param fleet the fleet the indicator's client joined, or {@code null} for none
+     */
+    public void setFleet(@Nullable GradientFleet fleet) {
+        this.fleet = fleet;
+    }
+
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
-        return Mono.defer(() -> currentCheck().result);
+        return Mono.defer(() -> currentCheck().result).map(this::withFleet);
+    }
+
+    private Health withFleet(Health health) {
+        GradientFleet fleet = this.fleet;
+        if (fleet == null) {
+            return health;
+        }
+        return Health.status(health.getStatus()).withDetails(health.getDetails())
+            .withDetail("fleet", FleetDetails.of(fleet))
+            .build();
     }
 
     /** The check whose result is still fresh or still coming, else a new one. */

@@ -2,8 +2,10 @@ package io.github.gradientspring.autoconfigure.observation;
 
 import io.github.gradientspring.autoconfigure.GradientAutoConfiguration;
 import io.github.gradientspring.autoconfigure.GradientClientCustomizer;
+import io.github.gradientspring.autoconfigure.GradientFleetAutoConfiguration;
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RetryQuota;
+import io.github.gradientspring.client.fleet.GradientFleet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -27,14 +29,16 @@ import org.springframework.context.annotation.Bean;
  * <li>the {@code gradient.client.retry.quota.*} meters of the auto-configured client's retry quota
  * ({@link GradientRetryQuotaMetrics});</li>
  * <li>the {@code gradient.client.retries} counter ({@link GradientRetryMetrics}), told of every retry of every
- * client builder the starter makes, with or without the observation.</li>
+ * client builder the starter makes, with or without the observation;</li>
+ * <li>in fleet mode, the {@code gradient.fleet.*} gauges of the {@link GradientFleet} bean
+ * ({@link GradientFleetMetrics}): members, leases held, degraded, and the shared budget's remaining requests.</li>
  * </ul>
  * Ordered after Spring Boot's {@link CompositeMeterRegistryAutoConfiguration} and
  * {@link ObservationAutoConfiguration} by class: the conditions on the {@link MeterRegistry} and
  * {@link ObservationRegistry} beans must see them, or the metrics would silently never appear.
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-        ObservationAutoConfiguration.class, GradientAutoConfiguration.class })
+        ObservationAutoConfiguration.class, GradientFleetAutoConfiguration.class, GradientAutoConfiguration.class })
 @ConditionalOnClass({ IndexingJobsClient.class, MeterRegistry.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "gradient.enabled", matchIfMissing = true)
@@ -58,6 +62,13 @@ public final class GradientMetricsAutoConfiguration {
     GradientClientCustomizer gradientMetricsCustomizer(GradientRateLimitMetrics rateLimitMetrics,
             GradientRetryMetrics retryMetrics) {
         return (builder) -> builder.responseListener(rateLimitMetrics).responseListener(retryMetrics);
+    }
+
+    @Bean
+    @ConditionalOnSingleCandidate(GradientFleet.class)
+    @ConditionalOnMissingBean
+    GradientFleetMetrics gradientFleetMetrics(GradientFleet fleet) {
+        return new GradientFleetMetrics(fleet);
     }
 
     @Bean

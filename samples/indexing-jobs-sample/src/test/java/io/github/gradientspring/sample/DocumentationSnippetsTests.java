@@ -32,7 +32,7 @@ class DocumentationSnippetsTests {
     /** Pages on which no Java or YAML block may go unchecked. */
     static final Set<String> FULLY_CHECKED = Set.of("README.md", "docs/getting-started.md",
             "docs/troubleshooting.md", "docs/testing.md", "docs/configuration.md", "docs/observability.md",
-            "docs/watching.md", "docs/simulator.md", "docs/scheduling.md");
+            "docs/watching.md", "docs/simulator.md", "docs/scheduling.md", "docs/fleet.md");
 
     private static final Pattern MARKED_BLOCK = Pattern.compile(
             "<!-- snippet: ([^#\\s]+)(?:#(\\S+))? -->\\n( *)```(\\w+)\\n(.*?)\\n\\3```", Pattern.DOTALL);
