@@ -425,7 +425,9 @@ final class WatchHub {
     /**
      * Lists the planned pages in order. After a page that showed due jobs, while due jobs are still missing, the
      * next page is listed too: that is how a crowd of new watches is found, and how jobs pushed back by newer ones
-     * are followed. A page that showed none of them ends the sweep; the rest are retrieved one by one.
+     * are followed. A page that showed none of them ends the sweep, unless more of the missing jobs were never seen
+     * on any page than pages were listed (a crowd of older jobs, further down the list); the rest are retrieved one
+     * by one.
      */
     private Mono<Void> sweep(int page, TreeSet<Integer> planned, Set<String> due, Set<String> refreshed,
             Set<Integer> listed) {
@@ -436,13 +438,23 @@ final class WatchHub {
             }
             int found = applyPage(page, result, refreshed, due);
             int missing = 0;
-            for (String jobUuid : due) {
-                if (!refreshed.contains(jobUuid)) {
-                    missing++;
+            int neverListed = 0;
+            synchronized (this) {
+                for (String jobUuid : due) {
+                    if (!refreshed.contains(jobUuid)) {
+                        missing++;
+                        if (!this.lastSeenPage.containsKey(jobUuid)) {
+                            neverListed++;
+                        }
+                    }
                 }
             }
+            // Jobs never seen on a page are guessed to be on the first; older ones sit further down. A page that
+            // showed none of the due jobs still leads to the next while more never-listed jobs are missing than
+            // pages were listed: the sweep then never costs more requests than the retrieves it spares.
             Integer next = planned.higher(page);
-            if (found >= LIST_THRESHOLD && missing >= LIST_THRESHOLD && result.hasNext()) {
+            if (missing >= LIST_THRESHOLD && result.hasNext()
+                    && (found >= LIST_THRESHOLD || neverListed > listed.size())) {
                 next = (next == null) ? page + 1 : Math.min(next, page + 1);
             }
             if (missing == 0 || next == null) {
