@@ -115,7 +115,7 @@ final class RedisFleetScope implements FleetScope {
         int minuteLimit = this.policy.requestsPerMinute();
         int hourLimit = this.policy.requestsPerHour();
         List<String> args = List.of((priority == FleetPriority.POLL) ? "1" : "0", Integer.toString(minuteLimit),
-                Integer.toString(hourLimit), Integer.toString(minuteLimit / 10), Integer.toString(hourLimit / 10), id,
+                Integer.toString(hourLimit), Integer.toString(minuteLimit / 20), Integer.toString(hourLimit / 20), id,
                 Long.toString(PROBE_TIMEOUT.toMillis()), Long.toString(STATE_TTL.toMillis()));
         return run(FleetScripts.ACQUIRE, List.of(this.keys.minute(), this.keys.hour(), this.keys.state()), args)
             .map((result) -> {

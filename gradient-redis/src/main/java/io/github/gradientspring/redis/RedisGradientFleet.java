@@ -31,7 +31,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * and an hour's, as sorted sets of the slots taken, each scored by when it frees, and one hash of what DigitalOcean
  * said (a pause, the probe after it, the remaining count, the reset). Taking a slot is one Lua script
  * ({@link FleetScripts} says why), which keeps the in-process rules for the whole fleet: both windows, the pause and
- * its single probe, and a tenth of each window left to the application's calls by the polls of watches (yet one grant
+ * its single probe, and a twentieth of each window left to the application's calls by the polls of watches (yet one grant
  * in ten may go to a poll while calls take the rest, so that watches never starve).
  * <p>
  * <b>One poller per job.</b> A member that watches a job registers it (a sorted set of watched jobs, scored by when
@@ -40,9 +40,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * holder polls the job, and publishes each state it sees on the scope's channel; every member applies them to its
  * own watches. A list page polled by any member publishes each job on it that any member watches. When a holder
  * stops (or is killed), its lease expires and the next heartbeat of another watcher takes the job over: within one
- * lease time (a lease key lives two thirds of it after each renewal, and the heartbeat comes every third).
+ * lease time (a lease key lives four fifths of it after each renewal, and the heartbeat comes every fifth).
  * <p>
- * <b>Membership and failure.</b> Each member announces itself on every heartbeat (every third of the lease time) in
+ * <b>Membership and failure.</b> Each member announces itself on every heartbeat (every fifth of the lease time) in
  * a sorted set scored by expiry, so each knows the fleet's size. Every Redis command is bounded by the
  * {@linkplain Builder#commandTimeout command timeout} (1 s). When one fails the fleet is <em>degraded</em>: it
  * logs one warning, and the client runs alone on its share of the budget (the policy divided by the last known fleet
@@ -95,7 +95,7 @@ public final class RedisGradientFleet implements GradientFleet {
         this.keyPrefix = builder.keyPrefix;
         this.leaseTime = builder.leaseTime;
         this.commandTimeout = builder.commandTimeout;
-        this.heartbeatInterval = builder.leaseTime.dividedBy(3);
+        this.heartbeatInterval = builder.leaseTime.dividedBy(5);
         // One timer for every scope; a heartbeat that is late is dropped, never queued behind a slow one.
         this.heartbeat = Flux.interval(this.heartbeatInterval, this.heartbeatInterval, Schedulers.parallel())
             .onBackpressureDrop()
@@ -210,14 +210,15 @@ public final class RedisGradientFleet implements GradientFleet {
     }
 
     Duration memberTtl() {
-        return this.heartbeatInterval.multipliedBy(3);
+        return this.leaseTime;
     }
 
     /**
      * How long a lease key lives after each renewal: the lease time less one heartbeat. A holder that dies just
-     * after renewing leaves a key that expires two thirds of a lease time later, and the next heartbeat of another
-     * watcher (a third later at most) takes the job: the takeover comes within one lease time of the death. The
-     * holder renews every third, so a renewal may come a third late before the lease is lost.
+     * after renewing leaves a key that expires four fifths of a lease time later, and the next heartbeat of another
+     * watcher (a fifth later at most) takes the job: the takeover comes within one lease time of the death. The
+     * holder renews every fifth, so a renewal may come three fifths of a lease time late (6 s by default, on a busy
+     * machine) before the lease is lost.
      */
     Duration leaseExpiry() {
         return this.leaseTime.minus(this.heartbeatInterval);
@@ -280,7 +281,7 @@ public final class RedisGradientFleet implements GradientFleet {
         }
 
         /**
-         * Sets how long a job's lease lasts unless its holder renews it (each heartbeat, every third of it, does):
+         * Sets how long a job's lease lasts unless its holder renews it (each heartbeat, every fifth of it, does):
          * the longest a job goes unpolled after its holder stops. 10 seconds by default; at least 300 ms.
          * @param leaseTime the lease time
          * @return this builder

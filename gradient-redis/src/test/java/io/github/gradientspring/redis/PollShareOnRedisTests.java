@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shared budget's order between the application's calls and the polls of watches, on a real Redis: polls leave a
- * tenth of each window to calls, yet get one grant in ten while calls take everything else.
+ * twentieth of each window to calls, yet get one grant in ten while calls take everything else.
  */
 class PollShareOnRedisTests {
 
-    // A tenth of 20: the last two slots of the minute are the calls' reserve.
-    private static final RateLimitPolicy POLICY = RateLimitPolicy.of(20, 1_000);
+    // A twentieth of 40: the last two slots of the minute are the calls' reserve.
+    private static final RateLimitPolicy POLICY = RateLimitPolicy.of(40, 1_000);
 
     private static RedisServerProcess redis;
 
@@ -61,16 +61,16 @@ class PollShareOnRedisTests {
 
     @Test
     void aPollIsRefusedTheCallsReserveWhileItHadItsShare() {
-        assertThat(granted(FleetPriority.POLL)).isTrue();
-        for (int i = 0; i < 8; i++) {
-            assertThat(granted(FleetPriority.CALL)).isTrue();
+        for (int round = 0; round < 4; round++) {
+            assertThat(granted(FleetPriority.POLL)).as("a poll with room above the reserve").isTrue();
+            for (int i = 0; i < 8; i++) {
+                assertThat(granted(FleetPriority.CALL)).isTrue();
+            }
         }
-        assertThat(granted(FleetPriority.POLL)).as("a poll after eight calls, with room above the reserve").isTrue();
-        for (int i = 0; i < 8; i++) {
-            assertThat(granted(FleetPriority.CALL)).isTrue();
-        }
+        assertThat(granted(FleetPriority.POLL)).as("the 37th slot, for a poll").isTrue();
+        assertThat(granted(FleetPriority.CALL)).isTrue();
 
-        // 18 of 20 taken, the last poll only eight calls ago: the two slots left are the calls'.
+        // 38 of 40 taken, the last poll one call ago: the two slots left are the calls'.
         assertThat(granted(FleetPriority.POLL)).as("a poll in the calls' reserve").isFalse();
         assertThat(granted(FleetPriority.CALL)).isTrue();
         assertThat(granted(FleetPriority.CALL)).isTrue();
@@ -79,11 +79,11 @@ class PollShareOnRedisTests {
 
     @Test
     void aPollGetsOneGrantInTenWhileCallsTakeEverythingElse() {
-        for (int i = 0; i < 18; i++) {
+        for (int i = 0; i < 38; i++) {
             assertThat(granted(FleetPriority.CALL)).isTrue();
         }
 
-        // Eighteen calls in a row and no poll: the next poll may use the reserve.
+        // 38 calls in a row and no poll: the next poll may use the reserve.
         assertThat(granted(FleetPriority.POLL)).as("a poll after nine calls or more in a row").isTrue();
         assertThat(granted(FleetPriority.POLL)).as("the next poll, the share just taken").isFalse();
         assertThat(granted(FleetPriority.CALL)).as("the last slot, for a call").isTrue();

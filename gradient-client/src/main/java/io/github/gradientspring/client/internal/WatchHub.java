@@ -167,7 +167,7 @@ final class WatchHub {
         this.listSweep = listSweep;
         this.fleet = fleet;
         if (fleet != null) {
-            fleet.connect(this::apply, this::pollSoon);
+            fleet.connect(this::applyPublished, this::pollSoon);
         }
     }
 
@@ -294,6 +294,8 @@ final class WatchHub {
         // Jobs not due yet but within half their interval of it, by the page they were last seen on: a page listed
         // for its due jobs refreshes these too, for no extra request.
         Map<Integer, Set<String>> soonByPage = new HashMap<>();
+        // How many watched jobs each page showed when last listed.
+        Map<Integer, Integer> watchedOnPage = new HashMap<>();
         boolean cycle;
         int requestsPerRound;
         synchronized (this) {
@@ -320,6 +322,9 @@ final class WatchHub {
                                 (page) -> new HashSet<>()).add(watch.jobUuid);
                     }
                 }
+            }
+            for (Integer page : this.lastSeenPage.values()) {
+                watchedOnPage.merge(page, 1, Integer::sum);
             }
             boolean anyDue = !dueWatches.isEmpty();
             // The longest-waiting first, so that a short budget delays every watch alike.
@@ -350,14 +355,14 @@ final class WatchHub {
         }
         TreeSet<Integer> planned = new TreeSet<>();
         if (this.listSweep) {
-            // A page is listed when it would refresh at least two jobs that are due or soon due: counting the soon
-            // ones is what keeps the jobs of one page due together. Watches started a few milliseconds apart, or
-            // refreshed at different times, would otherwise come due one by one and be retrieved one by one for as
-            // long as they are watched; a listed page refreshes them all at once, and from then on they are due
-            // together.
+            // A page is listed rather than its due jobs retrieved when it would refresh at least two jobs that are
+            // due or soon due, or when it showed at least two watched jobs when last listed: a list request costs what
+            // a retrieve costs, and refreshes every watched job on the page, whose own polls it then puts off. That is
+            // also what keeps the jobs of one page due together: watches started a few milliseconds apart, or a job
+            // that just changed, would otherwise come due one by one and be retrieved one by one.
             dueByPage.forEach((page, jobs) -> {
                 long soon = soonByPage.getOrDefault(page, Set.of()).stream().filter((job) -> !due.contains(job)).count();
-                if (jobs.size() + soon >= LIST_THRESHOLD) {
+                if (jobs.size() + soon >= LIST_THRESHOLD || watchedOnPage.getOrDefault(page, 0) >= LIST_THRESHOLD) {
                     planned.add(page);
                 }
             });
@@ -498,6 +503,18 @@ final class WatchHub {
     }
 
     private void apply(String jobUuid, IndexingJob job) {
+        apply(jobUuid, job, false);
+    }
+
+    // In fleet mode: a state another member polled. Its watches here come due a quarter of an interval later than
+    // after a poll of this member's own, so that the member that polled the job (or listed its page) is the first
+    // due again, polls again and publishes again: one member keeps each page, rather than every member that holds
+    // a lease on it listing it in the same round.
+    private void applyPublished(String jobUuid, IndexingJob job) {
+        apply(jobUuid, job, true);
+    }
+
+    private void apply(String jobUuid, IndexingJob job, boolean published) {
         List<Watch> changed = new ArrayList<>();
         List<Watch> ended = new ArrayList<>();
         String stale = null;
@@ -515,19 +532,20 @@ final class WatchHub {
                     stale = "Dropped a stale state of job " + jobUuid + " (" + job.phase() + ", updated_at "
                             + job.updatedAt() + ", older than the updated_at " + last.updatedAt()
                             + " already emitted); " + this.staleDropped + " stale state(s) dropped so far";
-                    stretch(watch, this.longestUnchanged);
-                    watch.dueAt = now + watch.interval.toNanos();
+                    stretchOnce(watch, now);
+                    watch.dueAt = dueAfter(watch, now, published);
                     continue;
                 }
                 if (!job.equals(watch.last)) {
                     watch.last = job;
                     watch.interval = this.initialInterval;
+                    watch.refreshedAt = now;
                     changed.add(watch);
                 }
                 else {
-                    stretch(watch, this.longestUnchanged);
+                    stretchOnce(watch, now);
                 }
-                watch.dueAt = now + watch.interval.toNanos();
+                watch.dueAt = dueAfter(watch, now, published);
                 if (job.isTerminal()) {
                     ended.add(watch);
                 }
@@ -549,6 +567,21 @@ final class WatchHub {
         OffsetDateTime updated = job.updatedAt();
         OffsetDateTime lastUpdated = last.updatedAt();
         return updated != null && lastUpdated != null && updated.isBefore(lastUpdated);
+    }
+
+    // Called with the lock held: nothing new about the job, so its interval stretches, once a round. A second refresh
+    // within half an interval of the last (the same page listed by two members of a fleet, or another member's state
+    // arriving just after this member's own poll) is the same round, and stretches nothing.
+    private void stretchOnce(Watch watch, long now) {
+        if (now - watch.refreshedAt >= watch.interval.toNanos() / 2) {
+            stretch(watch, this.longestUnchanged);
+        }
+        watch.refreshedAt = now;
+    }
+
+    private static long dueAfter(Watch watch, long now, boolean published) {
+        long interval = watch.interval.toNanos();
+        return now + (published ? interval + interval / 4 : interval);
     }
 
     // Called with the lock held: nothing new about the job, so it is asked again later, up to the given longest
@@ -601,6 +634,9 @@ final class WatchHub {
         Duration interval;
 
         long dueAt;
+
+        // When the job was last refreshed for this watch (polled, or published by another member).
+        long refreshedAt = Long.MIN_VALUE / 2;
 
         Watch(String jobUuid, FluxSink<IndexingJob> sink, Duration interval) {
             this.jobUuid = jobUuid;
