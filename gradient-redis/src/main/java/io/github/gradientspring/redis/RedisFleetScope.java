@@ -98,7 +98,7 @@ final class RedisFleetScope implements FleetScope {
                 ReactiveRedisMessageListenerContainer::destroyLater)
             .doOnNext(this::received)
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
-            .repeat()
+            .repeatWhen((ended) -> ended.delayElements(Duration.ofMillis(500)))
             .subscribe();
         heartbeat().subscribe();
     }

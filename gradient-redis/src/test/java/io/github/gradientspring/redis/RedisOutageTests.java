@@ -1,9 +1,13 @@
 package io.github.gradientspring.redis;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.RateLimitPolicy;
+import io.github.gradientspring.client.fleet.FleetJobState;
 import io.github.gradientspring.client.fleet.FleetScope;
 import io.github.gradientspring.client.fleet.GradientFleet;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +70,7 @@ class RedisOutageTests {
             .build();
     }
 
-    private static void awaitStatus(FleetScope scope, java.util.function.Predicate<FleetScope> condition,
+    private static void awaitStatus(FleetScope scope, Predicate<FleetScope> condition,
             Duration atMost) {
         Flux.interval(Duration.ofMillis(50)).filter((tick) -> condition.test(scope)).next().block(atMost);
     }
@@ -126,6 +131,42 @@ class RedisOutageTests {
         assertThat(last).isNotNull();
         assertThat(last.isTerminal()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void jobStatesReachTheOtherMembersAgainOnceRedisIsBack() {
+        String scopeKey = UUID.randomUUID().toString().replace("-", "");
+        String jobUuid = UUID.randomUUID().toString();
+        FleetScope publisher = this.support.member(Duration.ofMillis(900), COMMAND_TIMEOUT)
+            .join(scopeKey, RateLimitPolicy.defaults(), Duration.ofSeconds(60));
+        FleetScope listener = this.support.member(Duration.ofMillis(900), COMMAND_TIMEOUT)
+            .join(scopeKey, RateLimitPolicy.defaults(), Duration.ofSeconds(60));
+        listener.watch(jobUuid).block(Duration.ofSeconds(5));
+        FleetJobState before = new FleetJobState(jobUuid, "{\"uuid\":\"" + jobUuid + "\",\"phase\":\"before\"}");
+        FleetJobState after = new FleetJobState(jobUuid, "{\"uuid\":\"" + jobUuid + "\",\"phase\":\"after\"}");
+        assertThat(publishedUntilHeard(publisher, listener, before)).isEqualTo(before);
+
+        this.redis.stop();
+        awaitStatus(listener, (scope) -> scope.status().degraded(), Duration.ofSeconds(10));
+        this.redis.start();
+        awaitStatus(listener, (scope) -> !scope.status().degraded(), Duration.ofSeconds(15));
+        awaitStatus(publisher, (scope) -> !scope.status().degraded(), Duration.ofSeconds(15));
+
+        // The restarted Redis kept nothing: the listener's next heartbeat registers its watch again.
+        assertThat(publishedUntilHeard(publisher, listener, after)).isEqualTo(after);
+    }
+
+    // Publishes every 200 ms until the listener hears it (its subscription and registration may lag a restart).
+    private static FleetJobState publishedUntilHeard(FleetScope publisher, FleetScope listener, FleetJobState state) {
+        return listener.states()
+            .filter(state::equals)
+            .next()
+            .doOnSubscribe((subscription) -> Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+                .take(Duration.ofSeconds(15))
+                .concatMap((tick) -> publisher.publish(List.of(state)).onErrorResume((failure) -> Mono.empty()))
+                .takeUntilOther(listener.states().filter(state::equals).next())
+                .subscribe())
+            .block(Duration.ofSeconds(15));
     }
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.gradientspring.client.IndexingJobsClient;
 import io.github.gradientspring.client.fleet.FleetScope;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -72,9 +74,13 @@ class WatchesOnRedisTests {
 
     // Each member's requests carry its name, so that the journal tells who polled.
     private IndexingJobsClient client(GradientFleet fleet, String member) {
+        return client(this.simulator, fleet, member);
+    }
+
+    private static IndexingJobsClient client(GradientSimulator simulator, GradientFleet fleet, String member) {
         return IndexingJobsClient.builder()
-            .accessToken(this.simulator.accessToken())
-            .baseUrl(this.simulator.baseUrl())
+            .accessToken(simulator.accessToken())
+            .baseUrl(simulator.baseUrl())
             .webClientBuilder(WebClient.builder().defaultHeader("x-member", member))
             .watchInitialInterval(Duration.ofMillis(200))
             .watchMaxInterval(Duration.ofMillis(400))
@@ -136,39 +142,52 @@ class WatchesOnRedisTests {
 
     @Test
     void aListPageOneMemberSweepsRefreshesAJobOnlyAnotherMemberWatches() {
-        RedisGradientFleet sweepingFleet = this.support.member();
-        RedisGradientFleet listenerFleet = this.support.member();
-        IndexingJobsClient sweeping = client(sweepingFleet, "sweeping");
-        IndexingJobsClient listener = client(listenerFleet, "listener");
-        SeededKnowledgeBase quick = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("quick").dataSource(1, 100));
-        String onlyListened = listener.create(CreateIndexingJobRequest.forKnowledgeBase(quick.uuid()))
-            .block(Duration.ofSeconds(10)).uuid();
-        List<String> swept = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            SeededKnowledgeBase slow = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("slow-" + i)
-                .dataSource(10, 1000).dataSource(10, 1000).dataSource(10, 1000).dataSource(10, 1000));
-            swept.add(sweeping.create(CreateIndexingJobRequest.forKnowledgeBase(slow.uuid()))
-                .block(Duration.ofSeconds(10)).uuid());
+        // The simulator's jobs move only when its clock is advanced: the listened job ends before the sweeps begin,
+        // and the swept ones never end, so that the sweeping member lists the page on every cycle.
+        try (GradientSimulator simulator = GradientSimulator.builder().manualClock()
+            .rateLimits(RateLimits.DIGITALOCEAN)
+            .jobTiming(JobTiming.of(Duration.ofMillis(500), Duration.ofMillis(700)))
+            .start()) {
+            RedisGradientFleet sweepingFleet = this.support.member();
+            RedisGradientFleet listenerFleet = this.support.member();
+            IndexingJobsClient sweeping = client(simulator, sweepingFleet, "sweeping");
+            IndexingJobsClient listener = client(simulator, listenerFleet, "listener");
+            SeededKnowledgeBase quick = simulator.addKnowledgeBase(KnowledgeBaseSpec.named("quick").dataSource(1, 100));
+            String onlyListened = listener.create(CreateIndexingJobRequest.forKnowledgeBase(quick.uuid()))
+                .block(Duration.ofSeconds(10)).uuid();
+            // Ten jobs watched at once: their first polls fall in one cycle, which lists the page they share.
+            List<String> swept = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                SeededKnowledgeBase slow = simulator.addKnowledgeBase(KnowledgeBaseSpec.named("slow-" + i)
+                    .dataSource(10, 1000).dataSource(10, 1000).dataSource(10, 1000).dataSource(10, 1000));
+                swept.add(sweeping.create(CreateIndexingJobRequest.forKnowledgeBase(slow.uuid()))
+                    .block(Duration.ofSeconds(10)).uuid());
+            }
+            // A member that was killed holds the listened job's lease for longer than the test: the listener may not
+            // poll it, and hears of it only through the other member's list sweep.
+            FleetScope listenerScope = listenerFleet.scopes().iterator().next();
+            new ReactiveStringRedisTemplate(this.support.connectionFactory()).opsForValue()
+                .set(FleetKeys.of(this.support.keyPrefix, listenerScope.key()).lease(onlyListened), "killed-member",
+                        Duration.ofSeconds(30))
+                .block(Duration.ofSeconds(5));
+            List<IndexingJob> heard = new CopyOnWriteArrayList<>();
+            listener.watch(onlyListened).subscribe(heard::add);
+            assertThat(listenerScope.watch(onlyListened).block(Duration.ofSeconds(5))).as("the listener's lease")
+                .isFalse();
+            simulator.advance(Duration.ofSeconds(2));
+
+            Flux.fromIterable(swept).flatMap(sweeping::watch).subscribe();
+            Flux.interval(Duration.ofMillis(50)).filter((tick) -> !heard.isEmpty() && heard.get(heard.size() - 1)
+                .isTerminal()).next().block(Duration.ofSeconds(20));
+
+            assertThat(heard).last().satisfies((job) -> assertThat(job.isTerminal()).isTrue());
+            assertThat(simulator.journal().requests(Operation.LIST)).as("the sweeping member's list pages")
+                .anyMatch((request) -> "sweeping".equals(request.header("x-member")));
+            List<RecordedRequest> listenerPolls = new ArrayList<>(simulator.journal().requests(Operation.RETRIEVE));
+            listenerPolls.addAll(simulator.journal().requests(Operation.LIST));
+            assertThat(listenerPolls).as("the listener's polls")
+                .noneMatch((request) -> "listener".equals(request.header("x-member")));
         }
-        // A member that was killed holds the listened job's lease for longer than the job runs: the listener may
-        // not poll it, and hears of it only through the other member's list sweep.
-        String scopeKey = listenerFleet.scopes().iterator().next().key();
-        new ReactiveStringRedisTemplate(this.support.connectionFactory()).opsForValue()
-            .set(FleetKeys.of(this.support.keyPrefix, scopeKey).lease(onlyListened), "killed-member",
-                    Duration.ofSeconds(30))
-            .block(Duration.ofSeconds(5));
-        swept.forEach((jobUuid) -> sweeping.watch(jobUuid).subscribe());
-
-        IndexingJob last = listener.watch(onlyListened).blockLast(Duration.ofSeconds(20));
-
-        assertThat(last).isNotNull();
-        assertThat(last.isTerminal()).isTrue();
-        assertThat(this.simulator.journal().requests(Operation.LIST)).as("the sweeping member's list pages")
-            .anyMatch((request) -> "sweeping".equals(request.header("x-member")));
-        List<RecordedRequest> listenerPolls = new ArrayList<>(this.simulator.journal().requests(Operation.RETRIEVE));
-        listenerPolls.addAll(this.simulator.journal().requests(Operation.LIST));
-        assertThat(listenerPolls).as("the listener's polls")
-            .noneMatch((request) -> "listener".equals(request.header("x-member")));
     }
 
 }
