@@ -182,16 +182,31 @@ final class FleetRequestBudget implements ClientBudget, Permit.Owner {
         this.away = true;
         LocalRequestBudget share = this.share;
         if (share == null) {
-            int members = Math.max(1, this.scope.status().members());
+            FleetStatus status = this.scope.status();
+            int members = Math.max(1, status.members());
             int perMinute = Math.max(1, this.policy.requestsPerMinute() / members);
             int perHour = Math.max(perMinute, this.policy.requestsPerHour() / members);
             RateLimitPolicy own = RateLimitPolicy.of(perMinute, perHour)
                 .withMaxWait(this.policy.maxWait())
                 .withMaxQueued(this.policy.maxQueued());
             share = new LocalRequestBudget(own, this.maxRetryAfter, this.time);
+            // What the fleet spent in the last minute and hour, as last known, still counts at DigitalOcean: each
+            // member's share starts with its part of it, spread over the windows (only the counts are known), so
+            // that the members going on alone do not add a whole policy to a minute that is already full.
+            share.countEarlier(spent(this.policy.requestsPerMinute(), status.remainingInMinute(), members),
+                    spent(this.policy.requestsPerHour(), status.remainingInHour(), members));
             this.share = share;
         }
         return share;
+    }
+
+    // A member's part of what the fleet spent of a window, as last known: nothing when nothing is known.
+    private static long spent(int limit, int remaining, int members) {
+        if (remaining < 0) {
+            return 0;
+        }
+        long used = Math.max(0, (long) limit - remaining);
+        return (used + members - 1) / members;
     }
 
     // Whether this member is back from a time without the store. The share is dropped then; requests already

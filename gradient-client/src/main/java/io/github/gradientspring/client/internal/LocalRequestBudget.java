@@ -90,6 +90,16 @@ final class LocalRequestBudget implements ClientBudget, Permit.Owner {
         this.api = new ApiAllowance(maxRetryAfter);
     }
 
+    /**
+     * Counts requests sent before this budget existed (by the fleet a member leaves for its own share, say), spread
+     * evenly over each window, since only their numbers are known. Only on a budget that has granted nothing yet.
+     */
+    synchronized void countEarlier(long inMinute, long inHour) {
+        long now = this.time.nanoTime();
+        this.minute.takeSpread(inMinute, now);
+        this.hour.takeSpread(inHour, now);
+    }
+
     /** Whether requests wait for slots at all: without a rate limit, {@link #acquire} grants at once. */
     @Override
     public boolean isEnabled() {

@@ -48,6 +48,21 @@ final class RollingWindow {
         this.taken++;
     }
 
+    /**
+     * Counts {@code slots} requests already sent over the window before {@code now}, spread evenly over it, as if
+     * this window had seen them: for a window that starts where another one's count is all that is known. Only on a
+     * window that has taken nothing yet, since buckets are kept oldest first.
+     */
+    void takeSpread(long slots, long now) {
+        if (slots <= 0) {
+            return;
+        }
+        long span = this.windowSeconds * SECOND;
+        for (long i = 1; i <= slots; i++) {
+            take(now - span + span * i / (slots + 1));
+        }
+    }
+
     long remaining(long now) {
         expire(now);
         return this.limit - this.taken;

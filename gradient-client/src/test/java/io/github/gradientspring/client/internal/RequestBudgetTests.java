@@ -437,4 +437,22 @@ class RequestBudgetTests {
         assertThat(client.budget().policy().isEnabled()).isFalse();
     }
 
+
+    @Test
+    void requestsCountedFromEarlierFreeTheirSlotsSpreadOverTheWindow() {
+        LocalRequestBudget budget = budget(RateLimitPolicy.of(10, 100));
+
+        budget.countEarlier(5, 40);
+
+        assertThat(budget.remainingInMinute()).isEqualTo(5);
+        assertThat(budget.remainingInHour()).isEqualTo(60);
+        // Five slots spread over the last minute: the oldest two come back within the next half minute or so,
+        // all of them within a minute and a second.
+        this.time.advanceTimeBy(Duration.ofSeconds(26));
+        assertThat(budget.remainingInMinute()).isBetween(6, 8);
+        this.time.advanceTimeBy(Duration.ofSeconds(35));
+        assertThat(budget.remainingInMinute()).isEqualTo(10);
+        assertThat(budget.remainingInHour()).as("the hour's, spread over the hour").isBetween(60, 62);
+    }
+
 }
