@@ -7,11 +7,15 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
 import io.github.gradientspring.client.model.CreateIndexingScheduleRequest;
+import io.github.gradientspring.client.model.DataSourceStatus;
 import io.github.gradientspring.client.model.IndexedDataSource;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
+import io.github.gradientspring.client.model.IndexingJobPhase;
+import io.github.gradientspring.client.model.IndexingJobStatus;
 import io.github.gradientspring.client.model.IndexingSchedule;
 import io.github.gradientspring.client.model.PageLinks;
 import io.github.gradientspring.client.model.PageMeta;
@@ -75,6 +79,12 @@ final class GradientJson {
                 // 100 ms of class loading out of application start-up (see docs/benchmarks.md).
                 .disable(DeserializationFeature.EAGER_DESERIALIZER_FETCH)
                 .disable(SerializationFeature.EAGER_SERIALIZER_FETCH)
+                // Fleet mode writes jobs for the other members to read back: enums in the wire's spelling, which
+                // their @JsonCreator reads. On the client's own mapper only, so that an application serializing the
+                // models with its own Jackson still gets the constants' names (PENDING, not BATCH_JOB_PHASE_PENDING).
+                .addMixIn(IndexingJobPhase.class, WireSpelling.class)
+                .addMixIn(IndexingJobStatus.class, WireSpelling.class)
+                .addMixIn(DataSourceStatus.class, WireSpelling.class)
                 .build();
             this.jobEnvelope = mapper.readerFor(JobEnvelope.class);
             this.jobsEnvelope = mapper.readerFor(JobsEnvelope.class);
@@ -165,6 +175,14 @@ final class GradientJson {
 
     IndexingJob readJobState(String state) {
         return Mapping.INSTANCE.jobState.readValue(state);
+    }
+
+    /** Writes an enum of the models as the API spells it ({@code wireValue()}). */
+    private abstract static class WireSpelling {
+
+        @JsonValue
+        abstract String wireValue();
+
     }
 
     /** A 2xx body that parsed as JSON but lacked the envelope's key. */

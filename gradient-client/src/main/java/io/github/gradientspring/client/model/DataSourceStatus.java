@@ -1,7 +1,6 @@
 package io.github.gradientspring.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How indexing went for one data source of a job, as the API's {@code apiIndexedDataSourceStatus} reports it.
@@ -37,7 +36,6 @@ public enum DataSourceStatus {
     }
 
     /** The value as the API spells it, for example {@code DATA_SOURCE_STATUS_UPDATED}. */
-    @JsonValue
     public String wireValue() {
         return this.wireValue;
     }

@@ -1,7 +1,6 @@
 package io.github.gradientspring.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Where an indexing job is in its life, as the API's {@code apiBatchJobPhase} reports it.
@@ -39,7 +38,6 @@ public enum IndexingJobPhase {
     }
 
     /** The value as the API spells it, for example {@code BATCH_JOB_PHASE_RUNNING}. */
-    @JsonValue
     public String wireValue() {
         return this.wireValue;
     }

@@ -1,7 +1,6 @@
 package io.github.gradientspring.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What an indexing job achieved, as the API's {@code apiIndexJobStatus} reports it. A job whose
@@ -41,7 +40,6 @@ public enum IndexingJobStatus {
     }
 
     /** The value as the API spells it, for example {@code INDEX_JOB_STATUS_COMPLETED}. */
-    @JsonValue
     public String wireValue() {
         return this.wireValue;
     }
