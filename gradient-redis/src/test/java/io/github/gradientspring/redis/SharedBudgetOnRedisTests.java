@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Signal;
 
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -99,6 +102,9 @@ class SharedBudgetOnRedisTests {
         IndexingJobsClient second = client(this.support.member(), policy);
         this.simulator.faults().on(Operation.LIST).times(1).respond(Fault.status(429).retryAfter(Duration.ofSeconds(30)));
         Throwable tooMany = catchThrowable(() -> first.list(PageRequest.of(1, 20)).block(Duration.ofSeconds(10)));
+        // The first member tells the fleet what the 429 said in the background, one Redis round trip after its call
+        // failed: the second member's next request finds the pause once Redis holds it.
+        awaitPauseInRedis();
         Throwable paused = catchThrowable(() -> second.list(PageRequest.of(1, 20)).block(Duration.ofSeconds(10)));
 
         assertThat(tooMany).isInstanceOf(GradientRateLimitException.class);
@@ -109,6 +115,19 @@ class SharedBudgetOnRedisTests {
         assertThat(second.budget().pausedUntil()).as("the pause the other member learned").isNotNull();
         assertThat(this.simulator.journal().count(Operation.LIST)).as("only the first member's request was sent")
             .isEqualTo(1);
+    }
+
+
+    // Until the scope's state hash (docs/fleet.md: `…:state`) holds a pause that has not ended.
+    private void awaitPauseInRedis() {
+        ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.support.connectionFactory());
+        Flux.interval(Duration.ofMillis(20))
+            .concatMap((tick) -> redis.scan(ScanOptions.scanOptions().match(this.support.keyPrefix + "*:state").build())
+                .concatMap((key) -> redis.<String, String>opsForHash().get(key, "paused"))
+                .filter((until) -> Long.parseLong(until) > System.currentTimeMillis())
+                .next())
+            .next()
+            .block(Duration.ofSeconds(5));
     }
 
 }
