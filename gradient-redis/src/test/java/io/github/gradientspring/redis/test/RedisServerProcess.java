@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 /**
  * A real {@code redis-server} for tests, on a free loopback port: the one on the {@code PATH} when there is one,
  * else the binary that {@code com.github.codemonstur:embedded-redis} ships for the platform (copied out of its jar
@@ -89,19 +93,22 @@ public final class RedisServerProcess implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start " + this.binary, ex);
         }
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!this.process.isAlive()) {
-                throw new IllegalStateException("redis-server exited at start: " + readLog());
-            }
-            if (accepts()) {
-                return;
-            }
-            pause();
+        // A process that starts listening signals nothing but its port, so the port is tried every 20 ms, within
+        // the start timeout.
+        Process started = this.process;
+        Long listening = Flux.interval(Duration.ZERO, Duration.ofMillis(20), Schedulers.boundedElastic())
+            .filter((tick) -> !started.isAlive() || accepts())
+            .next()
+            .timeout(START_TIMEOUT, Mono.empty())
+            .block(START_TIMEOUT.plusSeconds(1));
+        if (!started.isAlive()) {
+            throw new IllegalStateException("redis-server exited at start: " + readLog());
         }
-        stop();
-        throw new IllegalStateException("redis-server did not accept connections within " + START_TIMEOUT + ": "
-                + readLog());
+        if (listening == null) {
+            stop();
+            throw new IllegalStateException("redis-server did not accept connections within " + START_TIMEOUT + ": "
+                    + readLog());
+        }
     }
 
     /** Stops the server (its data is gone: it keeps none) and waits until it is gone. */
@@ -149,16 +156,6 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         catch (IOException ex) {
             return "(no log: " + ex.getMessage() + ")";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20); // waiting for a process to listen: there is nothing to wait on but the port
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for redis-server", ex);
         }
     }
 
