@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerPortFileWriter;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
 
 /**
  * One member of the fleet under test. Everything it needs comes from the command line: {@code --gradient.*} and
@@ -14,6 +16,17 @@ import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 @SpringBootApplication
 @EnableConfigurationProperties(MemberProperties.class)
 public class FleetMemberApplication {
+
+    /**
+     * Names the member on every request it sends ({@code x-fleet-member}), so that the run's timeline of the
+     * simulator's journal says which member listed which page when.
+     * @param properties the member's name
+     * @return the customizer of the client's WebClient
+     */
+    @Bean
+    WebClientCustomizer memberHeader(MemberProperties properties) {
+        return (builder) -> builder.defaultHeader("x-fleet-member", properties.name());
+    }
 
     /**
      * Starts a member.

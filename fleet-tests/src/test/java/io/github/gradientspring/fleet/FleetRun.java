@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,6 +130,7 @@ final class FleetRun implements AutoCloseable {
         Instant firstEnd = Instant.now().plus(JobPlan.firstEndAfterCreates());
         Instant lastEnd = firstEnd.plus(Duration.ofSeconds(30));
 
+        Instant watchesStart = this.clock.instant();
         Map<MemberProcess, List<String>> watched = new LinkedHashMap<>();
         for (int m = 0; m < JobPlan.MEMBERS; m++) {
             watched.put(this.members.get(m), JobPlan.watchedBy(m, jobs));
@@ -146,7 +148,34 @@ final class FleetRun implements AutoCloseable {
                 since(fleetOperationsBefore, this.simulator.journal().counts()),
                 since(aloneOperationsBefore, this.aloneSimulator.journal().counts()));
         result.write(this.directory.resolve("results.md"));
+        appendTimelines(watchesStart, reports);
         return result;
+    }
+
+    // The requests of the run by member and time, and each end's delay by when the job finished: for reading a run.
+    private void appendTimelines(Instant watchesStart, Map<MemberProcess, MemberReport> reports) {
+        StringBuilder ends = new StringBuilder("member\tfinished (s)\tdelay (ms)\n");
+        reports.forEach((member, report) -> {
+            for (MemberReport.End end : report.ends()) {
+                if (end.finishedAt() > 0) {
+                    long delay = end.seenAt() - (end.finishedAt() - this.clock.offset().toMillis());
+                    ends.append(member.name()).append('\t')
+                        .append((end.finishedAt() - watchesStart.toEpochMilli()) / 1000.0).append('\t')
+                        .append(delay).append('\n');
+                }
+            }
+        });
+        try {
+            Files.writeString(this.directory.resolve("ends.tsv"), ends);
+            Files.writeString(this.directory.resolve("results.md"), "\nFour members, requests per 5 s:\n\n"
+                    + RunTimeline.write(this.simulator, watchesStart, this.directory.resolve("requests.tsv"))
+                    + "\nOne member alone, requests per 5 s:\n\n"
+                    + RunTimeline.write(this.aloneSimulator, watchesStart, this.directory.resolve("alone-requests.tsv")),
+                    StandardOpenOption.APPEND);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     // Requests per operation since `before`, the ones that were sent at all.

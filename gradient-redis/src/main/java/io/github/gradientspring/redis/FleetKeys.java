@@ -10,20 +10,26 @@ package io.github.gradientspring.redis;
  * @param members the members: a sorted set of member ids scored by when they stop counting without a heartbeat
  * @param watched the watched jobs: a sorted set of job UUIDs scored by when their registration ends
  * @param leasePrefix the prefix of each job's lease key, followed by the job's UUID
+ * @param pagePrefix the prefix of each list page's claim key, followed by the page number
  * @param states the pub/sub channel of job states
  * @param wakeUps the pub/sub channel of wake-ups
  */
 record FleetKeys(String minute, String hour, String state, String members, String watched, String leasePrefix,
-        String states, String wakeUps) {
+        String pagePrefix, String states, String wakeUps) {
 
     static FleetKeys of(String prefix, String scopeKey) {
         String base = prefix + "{" + scopeKey + "}:";
         return new FleetKeys(base + "minute", base + "hour", base + "state", base + "members", base + "watched",
-                base + "lease:", base + "states", base + "wake-ups");
+                base + "lease:", base + "page:",
+                base + "states", base + "wake-ups");
     }
 
     String lease(String jobUuid) {
         return this.leasePrefix + jobUuid;
+    }
+
+    String page(int page) {
+        return this.pagePrefix + page;
     }
 
 }

@@ -30,6 +30,8 @@ final class FleetScripts {
 
     static final RedisScript<Long> PUBLISH = script("publish", Long.class);
 
+    static final RedisScript<Long> CLAIM_PAGE = script("claim-page", Long.class);
+
     static final RedisScript<Long> RECOUNT = script("recount", Long.class);
 
     private FleetScripts() {

@@ -90,12 +90,18 @@ final class RedisFleetScope implements FleetScope {
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    /** Subscribes to the scope's channels (again after a failure, as long as the fleet lives) and beats once. */
+    /**
+     * Subscribes to the scope's channels (again after a failure, as long as the fleet lives) and beats once. A
+     * subscription Redis does not confirm within the command timeout is made again on a new connection, rather than
+     * waited for: until it is confirmed this member hears no state another member publishes.
+     */
     void start() {
         this.subscription = Flux.usingWhen(
                 Mono.fromCallable(() -> new ReactiveRedisMessageListenerContainer(this.fleet.connectionFactory())),
-                (container) -> container.receive(ChannelTopic.of(this.keys.states()),
-                        ChannelTopic.of(this.keys.wakeUps())),
+                (container) -> container.receiveLater(ChannelTopic.of(this.keys.states()),
+                        ChannelTopic.of(this.keys.wakeUps()))
+                    .timeout(this.fleet.commandTimeout())
+                    .flatMapMany((messages) -> messages),
                 ReactiveRedisMessageListenerContainer::destroyLater)
             .doOnNext(this::received)
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
@@ -205,15 +211,23 @@ final class RedisFleetScope implements FleetScope {
     }
 
     @Override
+    public Mono<Duration> claimPage(int page, Duration hold) {
+        return run(FleetScripts.CLAIM_PAGE, List.of(this.keys.page(page)),
+                List.of(this.fleet.memberId(), Long.toString(Math.max(1, hold.toMillis()))))
+            .map((result) -> Duration.ofMillis(number(result, 0)));
+    }
+
+    @Override
     public Mono<Void> publish(List<FleetJobState> states) {
         if (states.isEmpty()) {
             return Mono.empty();
         }
-        List<String> args = new ArrayList<>(2 + 2 * states.size());
+        List<String> args = new ArrayList<>(2 + 3 * states.size());
         args.add(this.keys.states());
         args.add(this.fleet.memberId());
         for (FleetJobState state : states) {
             args.add(state.jobUuid());
+            args.add(Integer.toString(state.page()));
             args.add(state.payload());
         }
         return run(FleetScripts.PUBLISH, List.of(this.keys.watched()), args).then();
@@ -316,14 +330,23 @@ final class RedisFleetScope implements FleetScope {
             }
             return;
         }
-        // member id, job UUID and the state, one line each; a member's own states are not news to it
+        // member id, job UUID, page and the state, one line each; a member's own states are not news to it
         int first = body.indexOf('\n');
         int second = (first >= 0) ? body.indexOf('\n', first + 1) : -1;
-        if (second < 0 || body.regionMatches(0, this.fleet.memberId(), 0, first)
+        int third = (second >= 0) ? body.indexOf('\n', second + 1) : -1;
+        if (third < 0 || body.regionMatches(0, this.fleet.memberId(), 0, first)
                 && first == this.fleet.memberId().length()) {
             return;
         }
-        this.states.emitNext(new FleetJobState(body.substring(first + 1, second), body.substring(second + 1)),
+        int page;
+        try {
+            page = Integer.parseInt(body, second + 1, third, 10);
+        }
+        catch (NumberFormatException ex) {
+            logger.debug("Ignored a job state without a page on " + message.getChannel());
+            return;
+        }
+        this.states.emitNext(new FleetJobState(body.substring(first + 1, second), page, body.substring(third + 1)),
                 RETRY_BRIEFLY);
     }
 

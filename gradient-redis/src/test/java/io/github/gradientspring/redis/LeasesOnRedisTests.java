@@ -5,12 +5,9 @@ import java.util.UUID;
 
 import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.fleet.FleetScope;
-import io.github.gradientspring.redis.test.RedisServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -26,7 +23,8 @@ class LeasesOnRedisTests {
 
     private static final Duration LEASE = Duration.ofMillis(1500);
 
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final FleetRedis redis = new FleetRedis();
 
     private FleetTestSupport support;
 
@@ -34,24 +32,9 @@ class LeasesOnRedisTests {
 
     private final String job = UUID.randomUUID().toString();
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void start() {
-        this.support = new FleetTestSupport(redis);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        this.support.close();
+        this.support = redis.support();
     }
 
     private FleetScope join() {

@@ -7,12 +7,9 @@ import io.github.gradientspring.client.RateLimitPolicy;
 import io.github.gradientspring.client.fleet.FleetGrant;
 import io.github.gradientspring.client.fleet.FleetPriority;
 import io.github.gradientspring.client.fleet.FleetScope;
-import io.github.gradientspring.redis.test.RedisServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,32 +22,18 @@ class PollShareOnRedisTests {
     // A twentieth of 40: the last two slots of the minute are the calls' reserve.
     private static final RateLimitPolicy POLICY = RateLimitPolicy.of(40, 1_000);
 
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final FleetRedis redis = new FleetRedis();
 
     private FleetTestSupport support;
 
     private FleetScope scope;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void start() {
-        this.support = new FleetTestSupport(redis);
+        this.support = redis.support();
         this.scope = this.support.member()
             .join(UUID.randomUUID().toString().replace("-", ""), POLICY, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        this.support.close();
     }
 
     private boolean granted(FleetPriority priority) {

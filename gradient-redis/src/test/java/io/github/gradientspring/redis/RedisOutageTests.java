@@ -145,8 +145,8 @@ class RedisOutageTests {
         FleetScope listener = this.support.member(Duration.ofMillis(900), COMMAND_TIMEOUT)
             .join(scopeKey, RateLimitPolicy.defaults(), Duration.ofSeconds(60));
         listener.watch(jobUuid).block(Duration.ofSeconds(5));
-        FleetJobState before = new FleetJobState(jobUuid, "{\"uuid\":\"" + jobUuid + "\",\"phase\":\"before\"}");
-        FleetJobState after = new FleetJobState(jobUuid, "{\"uuid\":\"" + jobUuid + "\",\"phase\":\"after\"}");
+        FleetJobState before = new FleetJobState(jobUuid, 0, "{\"uuid\":\"" + jobUuid + "\",\"phase\":\"before\"}");
+        FleetJobState after = new FleetJobState(jobUuid, 0, "{\"uuid\":\"" + jobUuid + "\",\"phase\":\"after\"}");
         assertThat(publishedUntilHeard(publisher, listener, before)).isEqualTo(before);
 
         this.redis.stop();

@@ -11,16 +11,14 @@ import io.github.gradientspring.client.error.RequestBudgetExhaustedException;
 import io.github.gradientspring.client.fleet.GradientFleet;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.PageRequest;
-import io.github.gradientspring.redis.test.RedisServerProcess;
 import io.github.gradientspring.simulator.Fault;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.github.gradientspring.simulator.Operation;
 import io.github.gradientspring.simulator.RateLimits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Signal;
 
@@ -36,31 +34,21 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class SharedBudgetOnRedisTests {
 
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final FleetRedis redis = new FleetRedis();
 
     private FleetTestSupport support;
 
     private GradientSimulator simulator;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void start() {
-        this.support = new FleetTestSupport(redis);
+        this.support = redis.support();
         this.simulator = GradientSimulator.builder().rateLimits(RateLimits.DIGITALOCEAN).start();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        this.support.close();
+    void stop() {
         this.simulator.close();
     }
 
@@ -117,13 +105,12 @@ class SharedBudgetOnRedisTests {
             .isEqualTo(1);
     }
 
-
     // Until the scope's state hash (docs/fleet.md: `…:state`) holds a pause that has not ended.
     private void awaitPauseInRedis() {
-        ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.support.connectionFactory());
+        ReactiveStringRedisTemplate template = new ReactiveStringRedisTemplate(this.support.connectionFactory());
         Flux.interval(Duration.ofMillis(20))
-            .concatMap((tick) -> redis.scan(ScanOptions.scanOptions().match(this.support.keyPrefix + "*:state").build())
-                .concatMap((key) -> redis.<String, String>opsForHash().get(key, "paused"))
+            .concatMap((tick) -> template.scan(ScanOptions.scanOptions().match(this.support.keyPrefix + "*:state").build())
+                .concatMap((key) -> template.<String, String>opsForHash().get(key, "paused"))
                 .filter((until) -> Long.parseLong(until) > System.currentTimeMillis())
                 .next())
             .next()

@@ -11,7 +11,6 @@ import io.github.gradientspring.client.fleet.FleetScope;
 import io.github.gradientspring.client.fleet.GradientFleet;
 import io.github.gradientspring.client.model.CreateIndexingJobRequest;
 import io.github.gradientspring.client.model.IndexingJob;
-import io.github.gradientspring.redis.test.RedisServerProcess;
 import io.github.gradientspring.simulator.GradientSimulator;
 import io.github.gradientspring.simulator.JobTiming;
 import io.github.gradientspring.simulator.KnowledgeBaseSpec;
@@ -19,11 +18,10 @@ import io.github.gradientspring.simulator.Operation;
 import io.github.gradientspring.simulator.RateLimits;
 import io.github.gradientspring.simulator.RecordedRequest;
 import io.github.gradientspring.simulator.SeededKnowledgeBase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -37,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WatchesOnRedisTests {
 
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final FleetRedis redis = new FleetRedis();
 
     private FleetTestSupport support;
 
@@ -45,19 +44,9 @@ class WatchesOnRedisTests {
 
     private SeededKnowledgeBase knowledgeBase;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void start() {
-        this.support = new FleetTestSupport(redis);
+        this.support = redis.support();
         this.simulator = GradientSimulator.builder()
             .rateLimits(RateLimits.DIGITALOCEAN)
             .jobTiming(JobTiming.of(Duration.ofMillis(500), Duration.ofMillis(700)))
@@ -67,8 +56,7 @@ class WatchesOnRedisTests {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        this.support.close();
+    void stop() {
         this.simulator.close();
     }
 
@@ -187,6 +175,48 @@ class WatchesOnRedisTests {
             listenerPolls.addAll(simulator.journal().requests(Operation.LIST));
             assertThat(listenerPolls).as("the listener's polls")
                 .noneMatch((request) -> "listener".equals(request.header("x-member")));
+        }
+    }
+
+    @Test
+    void aPageWithJobsOfTwoMembersIsListedByOneMemberAtATime() {
+        RedisGradientFleet firstFleet = this.support.member();
+        RedisGradientFleet secondFleet = this.support.member();
+        IndexingJobsClient first = client(firstFleet, "first");
+        IndexingJobsClient second = client(secondFleet, "second");
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            SeededKnowledgeBase kb = this.simulator.addKnowledgeBase(KnowledgeBaseSpec.named("shared-" + i)
+                .dataSource(10, 1000).dataSource(10, 1000));
+            jobs.add(first.create(CreateIndexingJobRequest.forKnowledgeBase(kb.uuid())).block(Duration.ofSeconds(10))
+                .uuid());
+        }
+        // Each member takes the leases of half of the jobs, so that both have due jobs on the one page every round.
+        FleetScope firstScope = firstFleet.scopes().iterator().next();
+        FleetScope secondScope = secondFleet.scopes().iterator().next();
+        for (int i = 0; i < jobs.size(); i++) {
+            FleetScope taker = (i % 2 == 0) ? firstScope : secondScope;
+            assertThat(taker.watch(jobs.get(i)).block(Duration.ofSeconds(5))).as("lease of job " + i).isTrue();
+        }
+        // Both members' watches start together: their first polls come due in the same few milliseconds.
+        Flux<IndexingJob> firstWatches = Flux.fromIterable(jobs).flatMap(first::watch).filter(IndexingJob::isTerminal);
+        Flux<IndexingJob> secondWatches = Flux.fromIterable(jobs).flatMap(second::watch).filter(IndexingJob::isTerminal);
+        List<IndexingJob> ends = Flux.merge(firstWatches, secondWatches).collectList().block(Duration.ofSeconds(30));
+
+        assertThat(ends).as("every watch's end, on both members").hasSize(2 * jobs.size());
+        // Only the watches list: the jobs were created and their leases taken without a list request.
+        List<RecordedRequest> lists = this.simulator.journal().requests(Operation.LIST);
+        assertThat(lists).as("the page's lists").isNotEmpty();
+        for (int i = 1; i < lists.size(); i++) {
+            RecordedRequest earlier = lists.get(i - 1);
+            RecordedRequest later = lists.get(i);
+            if (!earlier.header("x-member").equals(later.header("x-member"))) {
+                // The page went from one member to the other: only once the first member's claim (held for the
+                // shortest interval, 200 ms, from just before its list) ran out.
+                assertThat(Duration.between(earlier.receivedAt(), later.receivedAt()))
+                    .as("from " + earlier.header("x-member") + "'s list to " + later.header("x-member") + "'s")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+            }
         }
     }
 

@@ -6,8 +6,10 @@ package io.github.gradientspring.client.fleet;
  * none of them secret), which an implementation carries as it is and never stores.
  *
  * @param jobUuid the job
+ * @param page the page of the account's job list the job was listed on, {@code 1} for the first, or {@code 0} when
+ * it was retrieved on its own: where the members' next list sweep looks for it
  * @param payload the encoded state
  */
-public record FleetJobState(String jobUuid, String payload) {
+public record FleetJobState(String jobUuid, int page, String payload) {
 
 }

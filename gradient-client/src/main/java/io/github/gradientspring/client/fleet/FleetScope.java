@@ -1,5 +1,6 @@
 package io.github.gradientspring.client.fleet;
 
+import java.time.Duration;
 import java.util.List;
 
 import reactor.core.publisher.Flux;
@@ -99,6 +100,19 @@ public interface FleetScope {
      * @return the job UUIDs, one per lease taken
      */
     Flux<String> leasesTaken();
+
+    /**
+     * Claims the next listing of a page of the account's job list for this member, so that the fleet lists each page
+     * once however many members watch jobs on it: the page's jobs reach the others through {@link #publish}. A claim
+     * holds for {@code hold} from the moment it is taken; the member holding it renews it each time it claims the page
+     * again, so a page stays with the member that keeps listing it, and goes to another once that member stops
+     * (or dies) and the claim runs out.
+     * @param page the page, 1 for the first (the newest jobs)
+     * @param hold how long no other member may list the page
+     * @return {@link Duration#ZERO} when this member holds the claim now and lists the page; otherwise how much longer
+     * another member's claim holds
+     */
+    Mono<Duration> claimPage(int page, Duration hold);
 
     /**
      * Publishes job states this member polled (one retrieve, or every job on a list page) to the members that

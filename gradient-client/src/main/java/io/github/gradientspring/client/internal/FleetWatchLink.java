@@ -1,8 +1,8 @@
 package io.github.gradientspring.client.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.github.gradientspring.client.fleet.FleetJobState;
@@ -48,13 +48,31 @@ final class FleetWatchLink {
         return this.scope.status().degraded() || this.scope.holds(jobUuid);
     }
 
-    /** Publishes states this member polled (one job, or every job of a list page) to the members watching them. */
-    void publish(List<IndexingJob> jobs) {
+    /**
+     * Whether this member lists the page now, or how long another member's claim to list it still holds: zero (list
+     * it) while the fleet is degraded, and when the store does not answer within {@link FleetRequestBudget#STORE_TIMEOUT},
+     * as a page listed twice costs a request, never a watch.
+     */
+    Mono<Duration> claimPage(int page, Duration hold) {
+        if (this.scope.status().degraded()) {
+            return Mono.just(Duration.ZERO);
+        }
+        return this.scope.claimPage(page, hold)
+            .timeout(FleetRequestBudget.STORE_TIMEOUT, this.time.timers())
+            .onErrorReturn(Duration.ZERO)
+            .defaultIfEmpty(Duration.ZERO);
+    }
+
+    /**
+     * Publishes states this member polled (one job, or every job of a list page) to the members watching them.
+     * @param page the list page they were on, or 0 for a job retrieved on its own
+     */
+    void publish(List<IndexingJob> jobs, int page) {
         List<FleetJobState> states = new ArrayList<>(jobs.size());
         for (IndexingJob job : jobs) {
             String jobUuid = job.uuid();
             if (jobUuid != null) {
-                states.add(new FleetJobState(jobUuid, GradientJson.INSTANCE.writeJobState(job)));
+                states.add(new FleetJobState(jobUuid, page, GradientJson.INSTANCE.writeJobState(job)));
             }
         }
         if (!states.isEmpty()) {
@@ -66,7 +84,7 @@ final class FleetWatchLink {
      * Applies what other members publish and polls soon the jobs whose lease this member takes over; for the life
      * of the fleet.
      */
-    Disposable connect(BiConsumer<String, IndexingJob> state, Consumer<String> leaseTaken) {
+    Disposable connect(PublishedState state, Consumer<String> leaseTaken) {
         Disposable states = this.scope.states().subscribe((published) -> {
             IndexingJob job;
             try {
@@ -76,7 +94,7 @@ final class FleetWatchLink {
                 logger.debug("Ignored a state of job " + published.jobUuid() + " that does not read as a job", ex);
                 return;
             }
-            state.accept(published.jobUuid(), job);
+            state.accept(published.jobUuid(), published.page(), job);
         }, (failure) -> logger.debug("The fleet's job states ended", failure));
         Disposable leases = this.scope.leasesTaken()
             .subscribe(leaseTaken, (failure) -> logger.debug("The fleet's lease signals ended", failure));
@@ -90,6 +108,19 @@ final class FleetWatchLink {
         request.timeout(FleetRequestBudget.STORE_TIMEOUT, this.time.timers())
             .onErrorResume((failure) -> Mono.empty())
             .subscribe();
+    }
+
+    /** What the hub does with a state another member published. */
+    @FunctionalInterface
+    interface PublishedState {
+
+        /**
+         * @param jobUuid the job
+         * @param page the list page it was on, or 0 when it was retrieved on its own
+         * @param job its state
+         */
+        void accept(String jobUuid, int page, IndexingJob job);
+
     }
 
 }

@@ -59,7 +59,8 @@ import reactor.core.scheduler.Scheduler;
  * while the fleet is degraded; a due job another member holds is asked again one interval later, in case the lease
  * comes to this member (a lease taken over is polled at once). Every state the hub polls, and every job of a list
  * page, goes to the fleet before it is applied here, so that a terminal state is out before the watch ends and its
- * lease is released; states the other members publish are applied like polled ones, never back in time.
+ * lease is released; states the other members publish are applied like polled ones, never back in time. Each page of
+ * the list is claimed before it is listed, so that the fleet lists it once ({@link #sweep}).
  * <p>
  * Longer than the other classes because the watches' bookkeeping, the polling cycle and the list sweep share one
  * lock and one timer: split apart, each piece would have to hand that lock to the others.
@@ -296,8 +297,11 @@ final class WatchHub {
         Map<Integer, Set<String>> soonByPage = new HashMap<>();
         // How many watched jobs each page showed when last listed.
         Map<Integer, Integer> watchedOnPage = new HashMap<>();
+        // Pages this member lists without asking the fleet (see below).
+        Set<Integer> forced = ConcurrentHashMap.newKeySet();
         boolean cycle;
         int requestsPerRound;
+        long cycleStart;
         synchronized (this) {
             this.timer = null;
             this.timerAt = Long.MAX_VALUE;
@@ -305,6 +309,7 @@ final class WatchHub {
                 return;
             }
             long now = now();
+            cycleStart = now;
             List<Watch> dueWatches = new ArrayList<>();
             for (List<Watch> watches : this.watchesByJob.values()) {
                 for (Watch watch : watches) {
@@ -330,9 +335,14 @@ final class WatchHub {
             // The longest-waiting first, so that a short budget delays every watch alike.
             dueWatches.sort(Comparator.comparingLong((Watch watch) -> watch.dueAt));
             for (Watch watch : dueWatches) {
+                int page = this.lastSeenPage.getOrDefault(watch.jobUuid, 1);
                 if (due.add(watch.jobUuid)) {
-                    dueByPage.computeIfAbsent(this.lastSeenPage.getOrDefault(watch.jobUuid, 1), (page) -> new ArrayList<>())
-                        .add(watch.jobUuid);
+                    dueByPage.computeIfAbsent(page, (key) -> new ArrayList<>()).add(watch.jobUuid);
+                }
+                if (watch.deferred) {
+                    // Put off once already for another member's listing of its page, and not refreshed since: the
+                    // job is not where it was guessed, or that member's states did not come. Listed here, unclaimed.
+                    forced.add(page);
                 }
             }
             if (anyDue) {
@@ -367,23 +377,16 @@ final class WatchHub {
                 }
             });
         }
-        Set<Integer> listed = ConcurrentHashMap.newKeySet();
-        Set<String> refreshed = ConcurrentHashMap.newKeySet();
-        Mono<Void> sweep = planned.isEmpty() ? Mono.empty() : sweep(planned.first(), planned, due, refreshed, listed);
-        Disposable polls = sweep.thenMany(Flux.defer(() -> {
-                List<String> missing = new ArrayList<>();
-                for (String jobUuid : due) {
-                    if (!refreshed.contains(jobUuid)) {
-                        missing.add(jobUuid);
-                    }
-                }
-                return Flux.fromIterable(missing);
+        Sweep sweep = new Sweep(planned, dueByPage, due, forced, cycleStart);
+        Mono<Void> listing = planned.isEmpty() ? Mono.empty() : sweep(planned.first(), sweep);
+        Disposable polls = listing.thenMany(Flux.defer(() -> {
+                return Flux.fromIterable(missing(sweep));
             }))
             .flatMap((jobUuid) -> this.poller.retrieve(jobUuid)
                 .doOnNext((job) -> {
-                    driftedPast(jobUuid, listed);
+                    driftedPast(jobUuid, sweep.listed);
                     if (this.fleet != null) {
-                        this.fleet.publish(List.of(job)); // before the watch may end, and release the lease
+                        this.fleet.publish(List.of(job), 0); // before the watch may end, and release the lease
                     }
                     apply(jobUuid, job);
                 })
@@ -433,40 +436,112 @@ final class WatchHub {
      * are followed. A page that showed none of them ends the sweep, unless more of the missing jobs were never seen
      * on any page than pages were listed (a crowd of older jobs, further down the list); the rest are retrieved one
      * by one.
+     * <p>
+     * In fleet mode each page is first claimed ({@link FleetWatchLink#claimPage}): a page another member claimed
+     * within the last shortest interval is not listed here, since that member publishes every job on it; the due
+     * jobs guessed on it are put off until its claim runs out ({@link #deferred}), once. A job put off and still not
+     * refreshed when it comes due again makes its page {@linkplain Sweep#forced forced}: listed without a claim.
      */
-    private Mono<Void> sweep(int page, TreeSet<Integer> planned, Set<String> due, Set<String> refreshed,
-            Set<Integer> listed) {
-        listed.add(page);
+    private Mono<Void> sweep(int page, Sweep sweep) {
+        Mono<Duration> claim = (this.fleet == null || sweep.forced.contains(page)) ? Mono.just(Duration.ZERO)
+                : this.fleet.claimPage(page, this.initialInterval);
+        return claim.flatMap((heldByAnother) -> {
+            if (!heldByAnother.isZero()) {
+                List<String> putOff = new ArrayList<>(sweep.dueByPage.getOrDefault(page, List.of()));
+                if (!sweep.planned.contains(page)) {
+                    // Reached from the pages before, for due jobs they did not show: they may have moved here.
+                    putOff.addAll(notFoundBefore(page, sweep));
+                }
+                deferred(putOff, heldByAnother, sweep);
+                Integer next = sweep.planned.higher(page);
+                return (next == null) ? Mono.<Void>empty() : sweep(next, sweep);
+            }
+            return list(page, sweep);
+        });
+    }
+
+    private Mono<Void> list(int page, Sweep sweep) {
+        sweep.listed.add(page);
         return this.poller.page(page).flatMap((result) -> {
             if (this.fleet != null) {
-                this.fleet.publish(result.jobs()); // the fleet passes on those any member watches
+                this.fleet.publish(result.jobs(), page); // the fleet passes on those any member watches
             }
-            int found = applyPage(page, result, refreshed, due);
+            int found = applyPage(page, result, sweep.refreshed, sweep.due);
             int missing = 0;
             int neverListed = 0;
             synchronized (this) {
-                for (String jobUuid : due) {
-                    if (!refreshed.contains(jobUuid)) {
-                        missing++;
-                        if (!this.lastSeenPage.containsKey(jobUuid)) {
-                            neverListed++;
-                        }
+                for (String jobUuid : missing(sweep)) {
+                    missing++;
+                    if (!this.lastSeenPage.containsKey(jobUuid)) {
+                        neverListed++;
                     }
                 }
             }
             // Jobs never seen on a page are guessed to be on the first; older ones sit further down. A page that
             // showed none of the due jobs still leads to the next while more never-listed jobs are missing than
             // pages were listed: the sweep then never costs more requests than the retrieves it spares.
-            Integer next = planned.higher(page);
+            Integer next = sweep.planned.higher(page);
             if (missing >= LIST_THRESHOLD && result.hasNext()
-                    && (found >= LIST_THRESHOLD || neverListed > listed.size())) {
+                    && (found >= LIST_THRESHOLD || neverListed > sweep.listed.size())) {
                 next = (next == null) ? page + 1 : Math.min(next, page + 1);
+                if (sweep.forced.contains(page)) {
+                    // Looking for jobs put off before: on down the list the same way, not put off again.
+                    sweep.forced.add(next);
+                }
             }
             if (missing == 0 || next == null) {
                 return Mono.<Void>empty();
             }
-            return sweep(next, planned, due, refreshed, listed);
+            return sweep(next, sweep);
         }).onErrorResume((failure) -> Mono.empty());
+    }
+
+    // The due jobs this cycle has neither refreshed nor put off, and no other member's state refreshed since it began:
+    // those the sweep still looks for, and then retrieves.
+    private synchronized List<String> missing(Sweep sweep) {
+        List<String> missing = new ArrayList<>();
+        for (String jobUuid : sweep.due) {
+            if (sweep.refreshed.contains(jobUuid) || sweep.deferred.contains(jobUuid)) {
+                continue;
+            }
+            List<Watch> watches = this.watchesByJob.get(jobUuid);
+            if (watches != null && watches.stream().anyMatch((watch) -> watch.refreshedAt < sweep.startedAt)) {
+                missing.add(jobUuid);
+            }
+        }
+        return missing;
+    }
+
+    // The missing jobs that were guessed on an earlier page than this one, or never listed.
+    private synchronized List<String> notFoundBefore(int page, Sweep sweep) {
+        List<String> jobs = new ArrayList<>();
+        for (String jobUuid : missing(sweep)) {
+            if (this.lastSeenPage.getOrDefault(jobUuid, 0) < page) {
+                jobs.add(jobUuid);
+            }
+        }
+        return jobs;
+    }
+
+    // In fleet mode: another member lists the page these due jobs were guessed on, and publishes them, so this cycle
+    // retrieves none of them. They come due again when its claim runs out (a quarter interval later, for its states
+    // to arrive first), unless its states refresh them before; a job still put off from an earlier cycle keeps its
+    // time, and its page is listed without a claim when it comes due (forced). A job the other member's states
+    // refreshed since this cycle began (they may come before the refusal) is fresh, and due again in its own time.
+    private synchronized void deferred(List<String> jobs, Duration heldByAnother, Sweep sweep) {
+        long dueAt = now() + heldByAnother.toNanos() + this.initialInterval.toNanos() / 4;
+        for (String jobUuid : jobs) {
+            List<Watch> watches = this.watchesByJob.get(jobUuid);
+            sweep.deferred.add(jobUuid);
+            if (watches == null || watches.stream().anyMatch((watch) -> watch.deferred)
+                    || watches.stream().allMatch((watch) -> watch.refreshedAt >= sweep.startedAt)) {
+                continue;
+            }
+            for (Watch watch : watches) {
+                watch.deferred = true;
+                watch.dueAt = Math.max(watch.dueAt, dueAt);
+            }
+        }
     }
 
     private int applyPage(int page, IndexingJobPage result, Set<String> refreshed, Set<String> due) {
@@ -510,7 +585,15 @@ final class WatchHub {
     // after a poll of this member's own, so that the member that polled the job (or listed its page) is the first
     // due again, polls again and publishes again: one member keeps each page, rather than every member that holds
     // a lease on it listing it in the same round.
-    private void applyPublished(String jobUuid, IndexingJob job) {
+    // A job listed on a page by another member is looked for on that page by this member's next sweep.
+    private void applyPublished(String jobUuid, int page, IndexingJob job) {
+        if (page > 0) {
+            synchronized (this) {
+                if (this.watchesByJob.containsKey(jobUuid)) {
+                    this.lastSeenPage.put(jobUuid, page);
+                }
+            }
+        }
         apply(jobUuid, job, true);
     }
 
@@ -525,6 +608,7 @@ final class WatchHub {
             }
             long now = now();
             for (Watch watch : new ArrayList<>(watches)) {
+                watch.deferred = false;
                 IndexingJob last = watch.last;
                 if (last != null && isOlder(job, last)) {
                     // Nothing new for this watch: asked again later, as for an unchanged job.
@@ -600,6 +684,7 @@ final class WatchHub {
             }
             long now = now();
             for (Watch watch : watches) {
+                watch.deferred = false;
                 if (this.poller.isRetryable(failure)) {
                     // A passing failure (5xx, timeout, connection, 429) that outlasted the client's retries: keep
                     // watching, later, and no sooner than the API asked. The watch's own timeout still bounds it. An
@@ -623,6 +708,43 @@ final class WatchHub {
         return this.scheduler.get().now(TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * One cycle's list sweep: what it plans, and what it finds. The sets are concurrent, as the sweep's steps run on
+     * the transport's threads.
+     */
+    private static final class Sweep {
+
+        final TreeSet<Integer> planned;
+
+        final Map<Integer, List<String>> dueByPage;
+
+        final Set<String> due;
+
+        // Pages listed without a claim: a job on it was put off before and not refreshed since, or the sweep came to
+        // it from such a page. Concurrent, as the sweep adds to it.
+        final Set<Integer> forced;
+
+        final Set<Integer> listed = ConcurrentHashMap.newKeySet();
+
+        final Set<String> refreshed = ConcurrentHashMap.newKeySet();
+
+        // Due jobs put off for another member's listing of their page: not retrieved by this cycle.
+        final Set<String> deferred = ConcurrentHashMap.newKeySet();
+
+        // When the cycle began, on the hub's clock.
+        final long startedAt;
+
+        Sweep(TreeSet<Integer> planned, Map<Integer, List<String>> dueByPage, Set<String> due, Set<Integer> forced,
+                long startedAt) {
+            this.startedAt = startedAt;
+            this.planned = planned;
+            this.dueByPage = dueByPage;
+            this.due = due;
+            this.forced = forced;
+        }
+
+    }
+
     private static final class Watch {
 
         final String jobUuid;
@@ -637,6 +759,9 @@ final class WatchHub {
 
         // When the job was last refreshed for this watch (polled, or published by another member).
         long refreshedAt = Long.MIN_VALUE / 2;
+
+        // In fleet mode: put off for another member's listing of its page, and not refreshed since.
+        boolean deferred;
 
         Watch(String jobUuid, FluxSink<IndexingJob> sink, Duration interval) {
             this.jobUuid = jobUuid;
