@@ -27,7 +27,7 @@ final class RunTimeline {
     }
 
     /**
-     * Writes {@code <name>.tsv} and returns the five-second summary as a Markdown table.
+     * Writes one line per request to {@code file} and returns the five-second summary as a Markdown table.
      * @param simulator the simulator whose journal to read
      * @param since the simulator-clock instant the watches started
      * @param file the file to write the lines to

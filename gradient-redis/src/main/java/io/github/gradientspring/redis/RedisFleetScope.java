@@ -334,8 +334,11 @@ final class RedisFleetScope implements FleetScope {
         int first = body.indexOf('\n');
         int second = (first >= 0) ? body.indexOf('\n', first + 1) : -1;
         int third = (second >= 0) ? body.indexOf('\n', second + 1) : -1;
-        if (third < 0 || body.regionMatches(0, this.fleet.memberId(), 0, first)
-                && first == this.fleet.memberId().length()) {
+        if (third < 0) {
+            logger.debug("Ignored a job state that is not four lines on " + message.getChannel());
+            return;
+        }
+        if (body.regionMatches(0, this.fleet.memberId(), 0, first) && first == this.fleet.memberId().length()) {
             return;
         }
         int page;

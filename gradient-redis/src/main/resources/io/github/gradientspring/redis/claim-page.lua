@@ -9,6 +9,7 @@ if holder == false or holder == ARGV[1] then
 end
 local left = redis.call('PTTL', KEYS[1])
 if left < 1 then
+  -- expiring this very millisecond (this script always sets an expiry, so a claim never lacks one)
   return 1
 end
 return left

@@ -35,7 +35,11 @@ class PageClaimsOnRedisTests {
     }
 
     private FleetScope join() {
-        return this.support.member().join(this.scopeKey, RateLimitPolicy.defaults(), Duration.ofSeconds(60));
+        return join(this.support.member());
+    }
+
+    private FleetScope join(RedisGradientFleet member) {
+        return member.join(this.scopeKey, RateLimitPolicy.defaults(), Duration.ofSeconds(60));
     }
 
     private static Duration claim(FleetScope scope, int page, Duration hold) {
@@ -72,7 +76,8 @@ class PageClaimsOnRedisTests {
     @Test
     void aClaimThatRanOutGoesToTheNextMemberThatClaimsThePage() {
         FleetScope first = join();
-        FleetScope second = join();
+        RedisGradientFleet secondMember = this.support.member();
+        FleetScope second = join(secondMember);
         ReactiveStringRedisTemplate template = new ReactiveStringRedisTemplate(this.support.connectionFactory());
         String key = FleetKeys.of(this.support.keyPrefix, this.scopeKey).page(1);
         assertThat(claim(first, 1, HOLD)).isZero();
@@ -83,7 +88,7 @@ class PageClaimsOnRedisTests {
 
         assertThat(claim(first, 1, HOLD)).as("the first member, now refused").isPositive();
         assertThat(template.opsForValue().get(key).block(Duration.ofSeconds(5)))
-            .as("a claim names a member, nothing of the token").doesNotContain(this.scopeKey);
+            .as("the claim's holder, by its random member id").isEqualTo(secondMember.memberId());
     }
 
     @Test
@@ -92,6 +97,10 @@ class PageClaimsOnRedisTests {
         FleetScope second = join();
         assertThat(claim(first, 1, Duration.ofMillis(300))).isZero();
         assertThat(claim(second, 1, HOLD)).isPositive().isLessThanOrEqualTo(Duration.ofMillis(300));
+        Long left = new ReactiveStringRedisTemplate(this.support.connectionFactory())
+            .getExpire(FleetKeys.of(this.support.keyPrefix, this.scopeKey).page(1)).map(Duration::toMillis)
+            .block(Duration.ofSeconds(5));
+        assertThat(left).as("the claim's expiry, as asked; the refusal did not extend it").isBetween(1L, 300L);
 
         // Asked again every 50 ms, 20 times at most: the claim runs out 300 ms after it was taken.
         Duration taken = Mono.defer(() -> second.claimPage(1, HOLD))

@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 /**
  * What the {@link WatchHub} of a fleet member does with the fleet: registers the jobs it watches, polls only those it
  * holds the lease of (all of them while the fleet is degraded), publishes what it polls and applies what the other
- * members publish. Every request to the fleet's store runs in the background and is bounded by
- * {@link FleetRequestBudget#STORE_TIMEOUT}; a failure costs a watch nothing, since the member then polls its own
- * watches itself.
+ * members publish. Every request to the fleet's store is bounded by {@link FleetRequestBudget#STORE_TIMEOUT} and runs
+ * in the background, but for a page's claim, which the list sweep waits for; a failure costs a watch nothing, since
+ * the member then polls its own watches itself (and lists a page whose claim got no answer).
  */
 final class FleetWatchLink {
 

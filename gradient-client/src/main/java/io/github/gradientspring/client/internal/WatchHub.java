@@ -60,7 +60,9 @@ import reactor.core.scheduler.Scheduler;
  * comes to this member (a lease taken over is polled at once). Every state the hub polls, and every job of a list
  * page, goes to the fleet before it is applied here, so that a terminal state is out before the watch ends and its
  * lease is released; states the other members publish are applied like polled ones, never back in time. Each page of
- * the list is claimed before it is listed, so that the fleet lists it once ({@link #sweep}).
+ * the list is claimed before it is listed, so that, as a rule, one member at a time lists it for the fleet
+ * ({@link #sweep}); a member lists it unclaimed while the fleet is degraded, when the claim gets no answer, or when a
+ * job it put off for the claim's holder was not refreshed.
  * <p>
  * Longer than the other classes because the watches' bookkeeping, the polling cycle and the list sweep share one
  * lock and one timer: split apart, each piece would have to hand that lock to the others.
@@ -338,11 +340,11 @@ final class WatchHub {
                 int page = this.lastSeenPage.getOrDefault(watch.jobUuid, 1);
                 if (due.add(watch.jobUuid)) {
                     dueByPage.computeIfAbsent(page, (key) -> new ArrayList<>()).add(watch.jobUuid);
-                }
-                if (watch.deferred) {
-                    // Put off once already for another member's listing of its page, and not refreshed since: the
-                    // job is not where it was guessed, or that member's states did not come. Listed here, unclaimed.
-                    forced.add(page);
+                    if (isPutOff(watch.jobUuid)) {
+                        // Put off once already for another member's listing of its page, and not refreshed since: the
+                        // job is not where it was guessed, or that member's states did not come. Listed here, unclaimed.
+                        forced.add(page);
+                    }
                 }
             }
             if (anyDue) {
@@ -439,7 +441,7 @@ final class WatchHub {
      * <p>
      * In fleet mode each page is first claimed ({@link FleetWatchLink#claimPage}): a page another member claimed
      * within the last shortest interval is not listed here, since that member publishes every job on it; the due
-     * jobs guessed on it are put off until its claim runs out ({@link #deferred}), once. A job put off and still not
+     * jobs guessed on it are put off until its claim runs out ({@link #putOff}), once. A job put off and still not
      * refreshed when it comes due again makes its page {@linkplain Sweep#forced forced}: listed without a claim.
      */
     private Mono<Void> sweep(int page, Sweep sweep) {
@@ -452,7 +454,7 @@ final class WatchHub {
                     // Reached from the pages before, for due jobs they did not show: they may have moved here.
                     putOff.addAll(notFoundBefore(page, sweep));
                 }
-                deferred(putOff, heldByAnother, sweep);
+                putOff(putOff, heldByAnother, sweep);
                 Integer next = sweep.planned.higher(page);
                 return (next == null) ? Mono.<Void>empty() : sweep(next, sweep);
             }
@@ -525,23 +527,33 @@ final class WatchHub {
 
     // In fleet mode: another member lists the page these due jobs were guessed on, and publishes them, so this cycle
     // retrieves none of them. They come due again when its claim runs out (a quarter interval later, for its states
-    // to arrive first), unless its states refresh them before; a job still put off from an earlier cycle keeps its
-    // time, and its page is listed without a claim when it comes due (forced). A job the other member's states
-    // refreshed since this cycle began (they may come before the refusal) is fresh, and due again in its own time.
-    private synchronized void deferred(List<String> jobs, Duration heldByAnother, Sweep sweep) {
+    // to arrive first), unless its states refresh them before. A job another member's state refreshed since this
+    // cycle began (they may come before the refusal) is fresh, and due again in its own time. A job still put off
+    // from an earlier cycle is not put off twice: it stays missing, and is retrieved at the end of this cycle.
+    private synchronized void putOff(List<String> jobs, Duration heldByAnother, Sweep sweep) {
         long dueAt = now() + heldByAnother.toNanos() + this.initialInterval.toNanos() / 4;
         for (String jobUuid : jobs) {
             List<Watch> watches = this.watchesByJob.get(jobUuid);
-            sweep.deferred.add(jobUuid);
-            if (watches == null || watches.stream().anyMatch((watch) -> watch.deferred)
-                    || watches.stream().allMatch((watch) -> watch.refreshedAt >= sweep.startedAt)) {
+            if (watches == null || watches.stream().allMatch((watch) -> watch.refreshedAt >= sweep.startedAt)) {
+                sweep.deferred.add(jobUuid);
+                continue;
+            }
+            if (isPutOff(jobUuid)) {
                 continue;
             }
             for (Watch watch : watches) {
                 watch.deferred = true;
                 watch.dueAt = Math.max(watch.dueAt, dueAt);
             }
+            sweep.deferred.add(jobUuid);
         }
+    }
+
+    // Called with the lock held: whether a watch of the job was put off for another member's listing of its page
+    // and not refreshed since.
+    private boolean isPutOff(String jobUuid) {
+        List<Watch> watches = this.watchesByJob.get(jobUuid);
+        return watches != null && watches.stream().anyMatch((watch) -> watch.deferred);
     }
 
     private int applyPage(int page, IndexingJobPage result, Set<String> refreshed, Set<String> due) {
@@ -581,11 +593,9 @@ final class WatchHub {
         apply(jobUuid, job, false);
     }
 
-    // In fleet mode: a state another member polled. Its watches here come due a quarter of an interval later than
-    // after a poll of this member's own, so that the member that polled the job (or listed its page) is the first
-    // due again, polls again and publishes again: one member keeps each page, rather than every member that holds
-    // a lease on it listing it in the same round.
-    // A job listed on a page by another member is looked for on that page by this member's next sweep.
+    // In fleet mode: a state another member polled. A job it listed is looked for on that page by this member's next
+    // sweep. Its watches here come due a quarter of an interval later than after a poll of this member's own, so that
+    // the member that listed the page is the first due again and renews its claim before this one asks for it.
     private void applyPublished(String jobUuid, int page, IndexingJob job) {
         if (page > 0) {
             synchronized (this) {
@@ -709,8 +719,8 @@ final class WatchHub {
     }
 
     /**
-     * One cycle's list sweep: what it plans, and what it finds. The sets are concurrent, as the sweep's steps run on
-     * the transport's threads.
+     * One cycle's list sweep: what it plans (read-only once the sweep starts), and what it finds and puts off (in
+     * concurrent sets, as the sweep's steps run on the transport's and the fleet store's threads).
      */
     private static final class Sweep {
 
@@ -728,7 +738,7 @@ final class WatchHub {
 
         final Set<String> refreshed = ConcurrentHashMap.newKeySet();
 
-        // Due jobs put off for another member's listing of their page: not retrieved by this cycle.
+        // Due jobs put off for another member's listing of their page, or found fresh: not retrieved by this cycle.
         final Set<String> deferred = ConcurrentHashMap.newKeySet();
 
         // When the cycle began, on the hub's clock.

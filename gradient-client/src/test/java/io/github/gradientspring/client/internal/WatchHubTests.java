@@ -24,6 +24,14 @@ import io.github.gradientspring.client.error.GradientNotFoundException;
 import io.github.gradientspring.client.error.GradientApiError;
 import io.github.gradientspring.client.error.GradientRateLimitException;
 import io.github.gradientspring.client.error.GradientServerException;
+import io.github.gradientspring.client.fleet.FleetAnswer;
+import io.github.gradientspring.client.fleet.FleetGrant;
+import io.github.gradientspring.client.fleet.FleetJobState;
+import io.github.gradientspring.client.fleet.FleetPriority;
+import io.github.gradientspring.client.fleet.FleetScope;
+import io.github.gradientspring.client.fleet.FleetSentRequest;
+import io.github.gradientspring.client.fleet.FleetStatus;
+import io.github.gradientspring.client.fleet.FleetWakeUp;
 import io.github.gradientspring.client.model.IndexingJob;
 import io.github.gradientspring.client.model.IndexingJobPage;
 import io.github.gradientspring.client.model.IndexingJobPhase;
@@ -33,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -403,6 +412,149 @@ class WatchHubTests {
     }
 
     /** An in-memory API with a list of 200-job pages, newest first, that counts what it is asked. */
+    @Test
+    void inFleetModeJobsOnAPageAnotherMemberClaimedAreNeitherListedNorRetrievedUntilTheClaimRunsOut() {
+        FakeFleet fleet = new FakeFleet(Duration.ofSeconds(2));
+        WatchHub hub = new WatchHub(this.api, Duration.ofSeconds(2), Duration.ofSeconds(30), Schedulers::parallel, true,
+                new FleetWatchLink(fleet, new ClientTime(this.time, Clock.systemUTC())));
+        for (int i = 1; i <= 3; i++) {
+            this.api.set(uuid(i), job(uuid(i), IndexingJobPhase.RUNNING, 0));
+            hub.watch(uuid(i)).subscribe();
+        }
+
+        firstPoll();
+
+        assertThat(fleet.claims).as("the page's claim, asked once").containsExactly(1);
+        assertThat(this.api.requests()).as("requests while another member holds the page").isZero();
+        // The claim ran out (2 s) and a quarter interval more: the holder's states did not come, so the page is listed
+        // here, without asking again.
+        this.time.advanceTimeBy(Duration.ofMillis(2400));
+        assertThat(this.api.requests()).isZero();
+        this.time.advanceTimeBy(Duration.ofMillis(200));
+        assertThat(this.api.pagesAsked).containsExactly(1);
+        assertThat(this.api.retrieveTimes).isEmpty();
+        assertThat(fleet.claims).containsExactly(1);
+        assertThat(fleet.published).as("the page's jobs, published for the others").hasSize(3);
+    }
+
+    @Test
+    void inFleetModeAJobPutOffForAnotherMembersClaimIsPolledUnclaimedWhenASecondWatchOfItComesDue() {
+        FakeFleet fleet = new FakeFleet(Duration.ofSeconds(2));
+        WatchHub hub = new WatchHub(this.api, Duration.ofSeconds(2), Duration.ofSeconds(30), Schedulers::parallel, true,
+                new FleetWatchLink(fleet, new ClientTime(this.time, Clock.systemUTC())));
+        String id = uuid(1);
+        this.api.set(id, job(id, IndexingJobPhase.RUNNING, 0));
+        this.api.set(uuid(2), job(uuid(2), IndexingJobPhase.RUNNING, 0));
+        hub.watch(id).subscribe();
+        hub.watch(uuid(2)).subscribe();
+        firstPoll();
+        assertThat(fleet.claims).containsExactly(1);
+
+        // A second watch of the first job, due while its first watch is still put off: the job is polled at once (alone
+        // due on its page, it is retrieved), not its page claimed again and again until the first watch comes due.
+        this.time.advanceTimeBy(Duration.ofSeconds(1));
+        List<IndexingJob> second = new ArrayList<>();
+        hub.watch(id).subscribe(second::add);
+        firstPoll();
+
+        assertThat(fleet.claims).containsExactly(1);
+        assertThat(this.api.retrievedIds).containsExactly(id);
+        assertThat(this.api.pagesAsked).isEmpty();
+        assertThat(second).hasSize(1);
+    }
+
+    /** Another member holds every page's claim for {@code held}; every watched job's lease is this member's. */
+    private static final class FakeFleet implements FleetScope {
+
+        final List<Integer> claims = new CopyOnWriteArrayList<>();
+
+        final List<FleetJobState> published = new CopyOnWriteArrayList<>();
+
+        private final Duration held;
+
+        FakeFleet(Duration held) {
+            this.held = held;
+        }
+
+        @Override
+        public Mono<Duration> claimPage(int page, Duration hold) {
+            this.claims.add(page);
+            return Mono.just(this.held);
+        }
+
+        @Override
+        public Mono<Void> publish(List<FleetJobState> states) {
+            this.published.addAll(states);
+            return Mono.empty();
+        }
+
+        @Override
+        public String key() {
+            return "scope";
+        }
+
+        @Override
+        public Mono<FleetGrant> acquire(FleetPriority priority) {
+            return Mono.error(new UnsupportedOperationException("the hub's polls go through the poller"));
+        }
+
+        @Override
+        public Mono<Void> answered(FleetGrant grant, FleetAnswer answer) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> released(FleetGrant grant) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> recount(List<FleetSentRequest> sent) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Flux<FleetWakeUp> wakeUps() {
+            return Flux.never();
+        }
+
+        @Override
+        public Mono<Boolean> watch(String jobUuid) {
+            return Mono.just(true);
+        }
+
+        @Override
+        public Mono<Void> unwatch(String jobUuid) {
+            return Mono.empty();
+        }
+
+        @Override
+        public boolean holds(String jobUuid) {
+            return true;
+        }
+
+        @Override
+        public Flux<String> leasesTaken() {
+            return Flux.never();
+        }
+
+        @Override
+        public Flux<FleetJobState> states() {
+            return Flux.never();
+        }
+
+        @Override
+        public Mono<Void> reset() {
+            return Mono.empty();
+        }
+
+        @Override
+        public FleetStatus status() {
+            return new FleetStatus(false, 2, 0, 0, -1, -1);
+        }
+
+    }
+
     private final class FakeApi implements WatchHub.Poller {
 
         final Map<String, IndexingJob> jobs = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
