@@ -42,6 +42,15 @@ class PageClaimsOnRedisTests {
         return member.join(this.scopeKey, RateLimitPolicy.defaults(), Duration.ofSeconds(60));
     }
 
+    // What Redis holds for a page's claim, read directly.
+    private ReactiveStringRedisTemplate template() {
+        return new ReactiveStringRedisTemplate(this.support.connectionFactory());
+    }
+
+    private String pageKey(int page) {
+        return FleetKeys.of(this.support.keyPrefix, this.scopeKey).page(page);
+    }
+
     private static Duration claim(FleetScope scope, int page, Duration hold) {
         return scope.claimPage(page, hold).block(Duration.ofSeconds(5));
     }
@@ -62,8 +71,8 @@ class PageClaimsOnRedisTests {
     void theHolderRenewsItsClaimEachTimeItClaimsThePageAgain() {
         FleetScope first = join();
         FleetScope second = join();
-        ReactiveStringRedisTemplate template = new ReactiveStringRedisTemplate(this.support.connectionFactory());
-        String key = FleetKeys.of(this.support.keyPrefix, this.scopeKey).page(1);
+        ReactiveStringRedisTemplate template = template();
+        String key = pageKey(1);
         assertThat(claim(first, 1, Duration.ofSeconds(2))).isZero();
 
         assertThat(claim(first, 1, HOLD)).as("claimed again by its holder").isZero();
@@ -78,8 +87,8 @@ class PageClaimsOnRedisTests {
         FleetScope first = join();
         RedisGradientFleet secondMember = this.support.member();
         FleetScope second = join(secondMember);
-        ReactiveStringRedisTemplate template = new ReactiveStringRedisTemplate(this.support.connectionFactory());
-        String key = FleetKeys.of(this.support.keyPrefix, this.scopeKey).page(1);
+        ReactiveStringRedisTemplate template = template();
+        String key = pageKey(1);
         assertThat(claim(first, 1, HOLD)).isZero();
         // What the claim's expiry does once its holder stopped listing the page (or died).
         template.delete(key).block(Duration.ofSeconds(5));
@@ -97,9 +106,7 @@ class PageClaimsOnRedisTests {
         FleetScope second = join();
         assertThat(claim(first, 1, Duration.ofMillis(300))).isZero();
         assertThat(claim(second, 1, HOLD)).isPositive().isLessThanOrEqualTo(Duration.ofMillis(300));
-        Long left = new ReactiveStringRedisTemplate(this.support.connectionFactory())
-            .getExpire(FleetKeys.of(this.support.keyPrefix, this.scopeKey).page(1)).map(Duration::toMillis)
-            .block(Duration.ofSeconds(5));
+        Long left = template().getExpire(pageKey(1)).map(Duration::toMillis).block(Duration.ofSeconds(5));
         assertThat(left).as("the claim's expiry, as asked; the refusal did not extend it").isBetween(1L, 300L);
 
         // Asked again every 50 ms, 20 times at most: the claim runs out 300 ms after it was taken.

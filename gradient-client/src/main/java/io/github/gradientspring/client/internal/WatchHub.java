@@ -506,8 +506,7 @@ final class WatchHub {
             if (sweep.refreshed.contains(jobUuid) || sweep.deferred.contains(jobUuid)) {
                 continue;
             }
-            List<Watch> watches = this.watchesByJob.get(jobUuid);
-            if (watches != null && watches.stream().anyMatch((watch) -> watch.refreshedAt < sweep.startedAt)) {
+            if (!isFresh(jobUuid, sweep)) {
                 missing.add(jobUuid);
             }
         }
@@ -533,20 +532,26 @@ final class WatchHub {
     private synchronized void putOff(List<String> jobs, Duration heldByAnother, Sweep sweep) {
         long dueAt = now() + heldByAnother.toNanos() + this.initialInterval.toNanos() / 4;
         for (String jobUuid : jobs) {
-            List<Watch> watches = this.watchesByJob.get(jobUuid);
-            if (watches == null || watches.stream().allMatch((watch) -> watch.refreshedAt >= sweep.startedAt)) {
+            if (isFresh(jobUuid, sweep)) {
                 sweep.deferred.add(jobUuid);
                 continue;
             }
             if (isPutOff(jobUuid)) {
                 continue;
             }
-            for (Watch watch : watches) {
+            for (Watch watch : this.watchesByJob.get(jobUuid)) {
                 watch.deferred = true;
                 watch.dueAt = Math.max(watch.dueAt, dueAt);
             }
             sweep.deferred.add(jobUuid);
         }
+    }
+
+    // Called with the lock held: whether the job needs nothing from this cycle, as its watches ended or every one of
+    // them was refreshed (by this sweep's pages, or another member's states) since the cycle began.
+    private boolean isFresh(String jobUuid, Sweep sweep) {
+        List<Watch> watches = this.watchesByJob.get(jobUuid);
+        return watches == null || watches.stream().allMatch((watch) -> watch.refreshedAt >= sweep.startedAt);
     }
 
     // Called with the lock held: whether a watch of the job was put off for another member's listing of its page
