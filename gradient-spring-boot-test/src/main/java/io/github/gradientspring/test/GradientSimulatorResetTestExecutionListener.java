@@ -34,14 +34,13 @@ class GradientSimulatorResetTestExecutionListener implements TestExecutionListen
             return;
         }
         ApplicationContext context = testContext.getApplicationContext();
+        // Watches a test left open would poll jobs the reset simulator no longer has, in the next test: they stop
+        // first, so that no poll of theirs lands in the journal the reset has just emptied.
+        context.getBeanProvider(IndexingJobsClient.class).stream().forEach(IndexingJobsClient::stopWatches);
         context.getBeanProvider(GradientSimulator.class).stream().forEach(GradientSimulator::reset);
         context.getBeanProvider(RetryQuota.class).stream().forEach(RetryQuota::reset);
         // The simulator forgot its rate-limit windows; the clients' budgets (shared per token) forget theirs too.
-        context.getBeanProvider(IndexingJobsClient.class).stream().forEach((client) -> {
-            // Watches a test left open would poll jobs the reset simulator no longer has, in the next test.
-            client.stopWatches();
-            client.budget().reset();
-        });
+        context.getBeanProvider(IndexingJobsClient.class).stream().forEach((client) -> client.budget().reset());
     }
 
 }
