@@ -654,7 +654,15 @@ final class WatchHub {
             logger.debug(stale);
         }
         for (Watch watch : changed) {
-            watch.sink.next(job);
+            // Outside the hub's lock, but under the watch's own monitor and only while this is still its latest
+            // state: two threads applying states of one job (this member's poll and another member's published
+            // state, in fleet mode) would otherwise emit them in the order they get here, not in the order the
+            // hub took them, and a watch could go back in time. The newer one's thread emits it instead.
+            synchronized (watch) {
+                if (watch.last == job) {
+                    watch.sink.next(job);
+                }
+            }
         }
         for (Watch watch : ended) {
             watch.sink.complete();
@@ -766,7 +774,8 @@ final class WatchHub {
 
         final FluxSink<IndexingJob> sink;
 
-        @Nullable IndexingJob last;
+        // Written under the hub's lock, read under the watch's monitor when emitting.
+        volatile @Nullable IndexingJob last;
 
         Duration interval;
 
