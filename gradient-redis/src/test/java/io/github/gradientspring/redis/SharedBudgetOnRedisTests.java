@@ -108,7 +108,9 @@ class SharedBudgetOnRedisTests {
     // Until the scope's state hash (docs/fleet.md: `…:state`) holds a pause that has not ended.
     private void awaitPauseInRedis() {
         ReactiveStringRedisTemplate template = new ReactiveStringRedisTemplate(this.support.connectionFactory());
+        // A scan slower than a tick drops the ticks it overlaps rather than overflowing the interval.
         Flux.interval(Duration.ofMillis(20))
+            .onBackpressureDrop()
             .concatMap((tick) -> template.scan(ScanOptions.scanOptions().match(this.support.keyPrefix + "*:state").build())
                 .concatMap((key) -> template.<String, String>opsForHash().get(key, "paused"))
                 .filter((until) -> Long.parseLong(until) > System.currentTimeMillis())
