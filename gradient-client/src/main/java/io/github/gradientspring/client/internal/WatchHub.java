@@ -503,7 +503,7 @@ final class WatchHub {
     private synchronized List<String> missing(Sweep sweep) {
         List<String> missing = new ArrayList<>();
         for (String jobUuid : sweep.due) {
-            if (sweep.refreshed.contains(jobUuid) || sweep.deferred.contains(jobUuid)) {
+            if (sweep.refreshed.contains(jobUuid) || sweep.skipped.contains(jobUuid)) {
                 continue;
             }
             if (!isFresh(jobUuid, sweep)) {
@@ -533,17 +533,17 @@ final class WatchHub {
         long dueAt = now() + heldByAnother.toNanos() + this.initialInterval.toNanos() / 4;
         for (String jobUuid : jobs) {
             if (isFresh(jobUuid, sweep)) {
-                sweep.deferred.add(jobUuid);
+                sweep.skipped.add(jobUuid);
                 continue;
             }
             if (isPutOff(jobUuid)) {
                 continue;
             }
             for (Watch watch : this.watchesByJob.get(jobUuid)) {
-                watch.deferred = true;
+                watch.putOff = true;
                 watch.dueAt = Math.max(watch.dueAt, dueAt);
             }
-            sweep.deferred.add(jobUuid);
+            sweep.skipped.add(jobUuid);
         }
     }
 
@@ -558,7 +558,7 @@ final class WatchHub {
     // and not refreshed since.
     private boolean isPutOff(String jobUuid) {
         List<Watch> watches = this.watchesByJob.get(jobUuid);
-        return watches != null && watches.stream().anyMatch((watch) -> watch.deferred);
+        return watches != null && watches.stream().anyMatch((watch) -> watch.putOff);
     }
 
     private int applyPage(int page, IndexingJobPage result, Set<String> refreshed, Set<String> due) {
@@ -623,7 +623,7 @@ final class WatchHub {
             }
             long now = now();
             for (Watch watch : new ArrayList<>(watches)) {
-                watch.deferred = false;
+                watch.putOff = false;
                 IndexingJob last = watch.last;
                 if (last != null && isOlder(job, last)) {
                     // Nothing new for this watch: asked again later, as for an unchanged job.
@@ -707,7 +707,7 @@ final class WatchHub {
             }
             long now = now();
             for (Watch watch : watches) {
-                watch.deferred = false;
+                watch.putOff = false;
                 if (this.poller.isRetryable(failure)) {
                     // A passing failure (5xx, timeout, connection, 429) that outlasted the client's retries: keep
                     // watching, later, and no sooner than the API asked. The watch's own timeout still bounds it. An
@@ -751,8 +751,8 @@ final class WatchHub {
 
         final Set<String> refreshed = ConcurrentHashMap.newKeySet();
 
-        // Due jobs put off for another member's listing of their page, or found fresh: not retrieved by this cycle.
-        final Set<String> deferred = ConcurrentHashMap.newKeySet();
+        // Due jobs this cycle does not retrieve: put off for another member's listing of their page, or found fresh.
+        final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
         // When the cycle began, on the hub's clock.
         final long startedAt;
@@ -785,7 +785,7 @@ final class WatchHub {
         long refreshedAt = Long.MIN_VALUE / 2;
 
         // In fleet mode: put off for another member's listing of its page, and not refreshed since.
-        boolean deferred;
+        boolean putOff;
 
         Watch(String jobUuid, FluxSink<IndexingJob> sink, Duration interval) {
             this.jobUuid = jobUuid;
