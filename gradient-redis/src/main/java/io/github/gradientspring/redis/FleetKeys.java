@@ -20,8 +20,7 @@ record FleetKeys(String minute, String hour, String state, String members, Strin
     static FleetKeys of(String prefix, String scopeKey) {
         String base = prefix + "{" + scopeKey + "}:";
         return new FleetKeys(base + "minute", base + "hour", base + "state", base + "members", base + "watched",
-                base + "lease:", base + "page:",
-                base + "states", base + "wake-ups");
+                base + "lease:", base + "page:", base + "states", base + "wake-ups");
     }
 
     String lease(String jobUuid) {

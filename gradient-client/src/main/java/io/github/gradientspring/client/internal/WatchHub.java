@@ -381,9 +381,7 @@ final class WatchHub {
         }
         Sweep sweep = new Sweep(planned, dueByPage, due, forced, cycleStart);
         Mono<Void> listing = planned.isEmpty() ? Mono.empty() : sweep(planned.first(), sweep);
-        Disposable polls = listing.thenMany(Flux.defer(() -> {
-                return Flux.fromIterable(missing(sweep));
-            }))
+        Disposable polls = listing.thenMany(Flux.defer(() -> Flux.fromIterable(missing(sweep))))
             .flatMap((jobUuid) -> this.poller.retrieve(jobUuid)
                 .doOnNext((job) -> {
                     driftedPast(jobUuid, sweep.listed);
